@@ -1,0 +1,38 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import mdx from '@astrojs/mdx';
+import node from '@astrojs/node';
+
+// Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
+export default defineConfig({
+  site: 'https://docs-playground.example.com',
+  output: 'static',
+  adapter: node({ mode: 'standalone' }),
+  server: {
+    host: process.env.HOST ?? 'localhost',
+    port: Number(process.env.PORT ?? 4321),
+  },
+  integrations: [
+    starlight({
+      title: 'Sinch API Playground',
+      description:
+        'Learn Sinch REST API authentication and try requests live, with runnable curl and TypeScript snippets.',
+      sidebar: [
+        { label: 'Overview', slug: 'index' },
+        {
+          label: 'Authentication',
+          items: [
+            { label: 'Basic authentication', slug: 'authentication/basic' },
+            { label: 'OAuth2 for production', slug: 'authentication/oauth2' },
+          ],
+        },
+        {
+          label: 'Numbers API',
+          items: [{ label: 'Search for available numbers', slug: 'numbers/available-numbers' }],
+        },
+      ],
+    }),
+    mdx(),
+  ],
+});

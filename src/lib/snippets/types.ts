@@ -1,0 +1,41 @@
+import type { HttpRequest } from '../request/types';
+import type { JsonSchema } from '../openapi/types';
+
+/** How a snippet authenticates. OAuth2 snippets fetch a token with the key first, then send Bearer. */
+export type SnippetAuth =
+  | { type: 'basic'; keyId: string; keySecret: string }
+  | { type: 'oauth2'; keyId: string; keySecret: string; tokenUrl: string }
+  | { type: 'none' };
+
+/** Inline: the typed values are written into the snippet. Environment: read from SINCH_* variables. */
+export type CredentialMode = 'inline' | 'env';
+
+/** Everything a target needs to write one snippet. */
+export interface SnippetInput {
+  /** The neutral request; its `auth` is ignored in favour of `auth` below. */
+  request: HttpRequest;
+  auth: SnippetAuth;
+  credentialMode: CredentialMode;
+  /**
+   * The project ID as it appears (percent-encoded) in `request.url`; in `env` mode that part
+   * of the URL is read from SINCH_PROJECT_ID instead.
+   */
+  projectId?: string;
+  /** Response schema, for typed targets (TypeScript interface). */
+  responseSchema?: JsonSchema;
+  /** Name for the generated response type, e.g. `ListAvailableNumbersResponse`. */
+  responseTypeName?: string;
+}
+
+/** One snippet target (curl, TypeScript, Python, …), registered in `snippets/index.ts`. */
+export interface SnippetTarget {
+  /** Stable id used in tabs and URLs, e.g. `curl`, `typescript`. */
+  id: string;
+  /** Tab label, e.g. `curl`, `TypeScript`. */
+  label: string;
+  /** shiki language id for highlighting. */
+  language: string;
+  /** File name a reader would save it as, e.g. `request.ts`. */
+  fileName: string;
+  generate(input: SnippetInput): string;
+}
