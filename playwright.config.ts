@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 
 /** Port the built server listens on during end-to-end tests. */
 const port = Number(process.env.E2E_PORT ?? 4399);
+/** Build output to serve (lets parallel work build into separate folders). */
+const dist = process.env.E2E_DIST ?? 'dist';
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -29,7 +31,7 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: 'node dist/server/entry.mjs',
+    command: `node ${dist}/server/entry.mjs`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 30_000,
