@@ -1,5 +1,5 @@
-import type { HttpRequest } from '../request/types';
-import type { JsonSchema } from '../openapi/types';
+import type { HttpRequest } from '../request/types.ts';
+import type { JsonSchema } from '../openapi/types.ts';
 
 /** How a snippet authenticates. OAuth2 snippets fetch a token with the key first, then send Bearer. */
 export type SnippetAuth =
