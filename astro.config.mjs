@@ -18,6 +18,10 @@ export default defineConfig({
       title: 'Sinch API Playground',
       description:
         'Learn Sinch REST API authentication and try requests live, with runnable curl and TypeScript snippets.',
+      components: {
+        // Loads the search UI on intent instead of on idle (page JavaScript budget).
+        Search: './src/components/SiteSearch.astro',
+      },
       sidebar: [
         { label: 'Overview', slug: 'index' },
         {
