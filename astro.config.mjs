@@ -18,6 +18,8 @@ export default defineConfig({
       title: 'Sinch API Playground',
       description:
         'Learn Sinch REST API authentication and try requests live, with runnable curl and TypeScript snippets.',
+      // Wrap long code lines instead of scrolling: readable at 375 px and no unlabelled scroll regions.
+      expressiveCode: { defaultProps: { wrap: true } },
       components: {
         // Loads the search UI on intent instead of on idle (page JavaScript budget).
         Search: './src/components/SiteSearch.astro',
