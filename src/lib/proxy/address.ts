@@ -1,0 +1,19 @@
+import ipaddr from 'ipaddr.js';
+
+/**
+ * True unless `address` is an ordinary public unicast address. Works as an allowlist of ranges:
+ * private, loopback, link-local (cloud metadata), CGNAT, multicast, reserved, and every IPv6 form
+ * that embeds IPv4 (IPv4-mapped, 6to4, NAT64 64:ff9b::/96 and 64:ff9b:1::/48, Teredo) are refused.
+ * Anything unparsable is refused too.
+ */
+export function isForbiddenAddress(address: string): boolean {
+  if (!ipaddr.isValid(address)) return true;
+  const parsed = ipaddr.parse(address);
+  if (parsed.kind() === 'ipv6' && isNat64Local(parsed as ipaddr.IPv6)) return true;
+  return parsed.range() !== 'unicast';
+}
+
+// 64:ff9b:1::/48 (RFC 8215, local-use NAT64) is not named by every ipaddr.js version.
+function isNat64Local(address: ipaddr.IPv6): boolean {
+  return address.match(ipaddr.IPv6.parse('64:ff9b:1::'), 48);
+}

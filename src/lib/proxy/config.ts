@@ -1,0 +1,98 @@
+import { z } from 'astro/zod';
+import type { RateLimitRule } from './rate-limit.ts';
+
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** True for hosts that name this machine: `localhost`, 127.0.0.0/8 and `[::1]`. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.test(hostname);
+}
+
+const originList = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const origins: string[] = [];
+    for (const item of (value ?? '').split(',').map((s) => s.trim())) {
+      if (item === '') continue;
+      let url: URL;
+      try {
+        url = new URL(item);
+      } catch {
+        ctx.addIssue({ code: 'custom', message: `"${item}" is not an absolute URL` });
+        continue;
+      }
+      if (url.origin !== item.replace(/\/$/, '')) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}" must be an origin only: scheme, host and port`,
+        });
+      } else if (
+        url.protocol !== 'https:' &&
+        !(url.protocol === 'http:' && isLoopbackHost(url.hostname))
+      ) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${item}" must use https (http is allowed for loopback only)`,
+        });
+      } else origins.push(url.origin);
+    }
+    return origins;
+  });
+
+/** Parses `N/60s`, `N/2m` or `off` into a rule; `off` gives null. */
+function windowRule(defaultValue: string) {
+  return z
+    .string()
+    .optional()
+    .transform((value, ctx): RateLimitRule | null => {
+      const text = (value ?? defaultValue).trim();
+      if (text === 'off') return null;
+      const match = /^(\d+)\s*\/\s*(\d+)\s*(s|m)$/.exec(text);
+      if (match === null || Number(match[1]) < 1 || Number(match[2]) < 1) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `"${text}" is not "off" or "<count>/<n>s" like "10/60s"`,
+        });
+        return z.NEVER;
+      }
+      return {
+        limit: Number(match[1]),
+        windowMs: Number(match[2]) * (match[3] === 's' ? 1000 : 60_000),
+      };
+    });
+}
+
+const perMinute = z
+  .string()
+  .optional()
+  .transform((value, ctx): RateLimitRule | null => {
+    const text = (value ?? '60').trim();
+    if (text === 'off') return null;
+    if (!/^\d+$/.test(text) || Number(text) < 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not "off" or a whole number of requests per minute`,
+      });
+      return z.NEVER;
+    }
+    return { limit: Number(text), windowMs: 60_000 };
+  });
+
+/** The environment variables the proxy and mock read, all optional. */
+export const playgroundEnvSchema = z.object({
+  PLAYGROUND_ALLOWED_ORIGINS: originList,
+  PLAYGROUND_RATE_LIMIT: perMinute,
+  MOCK_BASIC_RATE_LIMIT: windowRule('10/60s'),
+});
+
+/** Settings derived from the environment. */
+export type PlaygroundEnv = z.output<typeof playgroundEnvSchema>;
+
+/** Reads the playground settings from an environment; throws an error naming each bad variable. */
+export function parsePlaygroundEnv(env: Record<string, string | undefined>): PlaygroundEnv {
+  const result = playgroundEnvSchema.safeParse(env);
+  if (result.success) return result.data;
+  const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  throw new Error(`Invalid playground configuration:\n${lines.join('\n')}`);
+}

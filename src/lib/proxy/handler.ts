@@ -1,0 +1,236 @@
+import { basicAuthorization } from '../request/basic.ts';
+import type { HttpRequest } from '../request/types.ts';
+import { ProxyError, proxyErrorResponse, proxyJson, type ProxyErrorCode } from './errors.ts';
+import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
+import { parseProxyRequest } from './request.ts';
+import { logProxyRequest, stdoutSink, type LogSink } from './log.ts';
+import { createRateLimiter, type RateLimitRule, type RateLimitStore } from './rate-limit.ts';
+import { checkTarget, SINCH_ORIGINS } from './target.ts';
+import {
+  ADDRESS_REFUSED,
+  createUpstreamSender,
+  type Resolver,
+  type SendUpstream,
+} from './upstream.ts';
+
+/** Default caps from GUIDE section 7. */
+export const PROXY_DEFAULTS = {
+  timeoutMs: 15_000,
+  maxRequestBytes: 1024 * 1024,
+  maxResponseBytes: 5 * 1024 * 1024,
+} as const;
+
+/** Everything the proxy handler needs; tests shrink the caps and inject DNS, mock and log sink. */
+export interface ProxyHandlerConfig {
+  /** Extra origins from PLAYGROUND_ALLOWED_ORIGINS, on top of the built-in Sinch list. */
+  extraOrigins: readonly string[];
+  rateLimit: RateLimitRule | null;
+  rateLimitStore?: RateLimitStore;
+  /** This server's mock, called in process for `{own origin}/mock/…` targets. */
+  mock: (request: Request) => Promise<Response>;
+  resolve?: Resolver;
+  send?: SendUpstream;
+  log?: LogSink;
+  timeoutMs?: number;
+  maxRequestBytes?: number;
+  maxResponseBytes?: number;
+}
+
+/** The JSON envelope returned with HTTP 200 whenever the upstream answered. */
+export interface ProxyEnvelope {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+  bodyEncoding: 'utf8' | 'base64';
+  durationMs: number;
+  sizeBytes: number;
+  truncated: boolean;
+}
+
+/** Handles one POST /api/proxy call; `clientAddress` comes from the adapter, never from a header. */
+export type ProxyHandler = (request: Request, clientAddress: string) => Promise<Response>;
+
+/** Reads a stream into bytes, refusing once `max` bytes have arrived. */
+async function readCapped(
+  stream: ReadableStream<Uint8Array> | null,
+  max: number,
+  code: ProxyErrorCode,
+): Promise<Uint8Array> {
+  if (stream === null) return new Uint8Array(0);
+  const reader = stream.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel().catch(() => undefined);
+      throw new ProxyError(code);
+    }
+    chunks.push(value);
+  }
+  const bytes = new Uint8Array(size);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
+
+/** Base64 of raw bytes without Node's Buffer, so the handler stays web-standard. */
+function bytesToBase64(bytes: Uint8Array): string {
+  let binary = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(binary);
+}
+
+/** Text when the bytes are valid UTF-8, base64 otherwise. */
+function encodeBody(bytes: Uint8Array): { body: string; bodyEncoding: 'utf8' | 'base64' } {
+  try {
+    return { body: new TextDecoder('utf-8', { fatal: true }).decode(bytes), bodyEncoding: 'utf8' };
+  } catch {
+    return { body: bytesToBase64(bytes), bodyEncoding: 'base64' };
+  }
+}
+
+/** Refuses callers that are not pages of this site, and bodies that are not JSON. */
+function checkCaller(request: Request, ownOrigin: string): void {
+  const origin = request.headers.get('origin');
+  const site = request.headers.get('sec-fetch-site');
+  if (
+    (origin === null && site === null) ||
+    (origin !== null && origin !== ownOrigin) ||
+    (site !== null && site !== 'same-origin')
+  )
+    throw new ProxyError('CROSS_SITE_REQUEST');
+  const mediaType = (request.headers.get('content-type') ?? '')
+    .split(';', 1)[0]
+    ?.trim()
+    .toLowerCase();
+  if (mediaType !== 'application/json') throw new ProxyError('UNSUPPORTED_MEDIA_TYPE');
+}
+
+/** Maps a failed send or body read to a proxy error code. */
+function upstreamFailure(error: unknown, timedOut: boolean): ProxyError {
+  if (error instanceof ProxyError) return error;
+  if (timedOut) return new ProxyError('UPSTREAM_TIMEOUT');
+  let cause: unknown = error;
+  for (let depth = 0; depth < 5 && cause instanceof Error; depth += 1) {
+    const code = (cause as { code?: unknown }).code;
+    if (code === ADDRESS_REFUSED) return new ProxyError('ADDRESS_NOT_ALLOWED');
+    if (typeof code === 'string' && /CERT|TLS|SSL|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code))
+      return new ProxyError('UPSTREAM_TLS_FAILED');
+    if (typeof code === 'string' && /TIMEOUT/.test(code)) return new ProxyError('UPSTREAM_TIMEOUT');
+    cause = cause.cause;
+  }
+  return new ProxyError('UPSTREAM_UNREACHABLE');
+}
+
+/** The Authorization header the proxy sets itself from `auth`. */
+function authorizationHeader(auth: HttpRequest['auth']): Record<string, string> {
+  if (auth.type === 'basic')
+    return { authorization: basicAuthorization(auth.username, auth.password) };
+  if (auth.type === 'bearer') return { authorization: `Bearer ${auth.token}` };
+  return {};
+}
+
+/**
+ * Builds the POST /api/proxy handler: caller checks, rate limit, body cap, schema, target and header
+ * allowlists, then one request (in process to the own mock, or over the guarded agent) under a
+ * time cap, a response cap after decompression, and a JSON envelope. One log line per call.
+ */
+export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
+  const timeoutMs = config.timeoutMs ?? PROXY_DEFAULTS.timeoutMs;
+  const maxRequestBytes = config.maxRequestBytes ?? PROXY_DEFAULTS.maxRequestBytes;
+  const maxResponseBytes = config.maxResponseBytes ?? PROXY_DEFAULTS.maxResponseBytes;
+  const allowed = new Set([...SINCH_ORIGINS, ...config.extraOrigins]);
+  const trustedHosts = new Set(config.extraOrigins.map((origin) => new URL(origin).hostname));
+  const send =
+    config.send ??
+    createUpstreamSender({
+      trustedHosts,
+      timeoutMs,
+      ...(config.resolve === undefined ? {} : { resolve: config.resolve }),
+    });
+  const limit = createRateLimiter(config.rateLimit, config.rateLimitStore);
+  const log = config.log ?? stdoutSink;
+
+  return async (request, clientAddress) => {
+    const started = performance.now();
+    const entry = {
+      method: 'unknown',
+      origin: null as string | null,
+      path: null as string | null,
+      status: null as number | null,
+    };
+    const controller = new AbortController();
+    const timer = setTimeout(() => {
+      controller.abort();
+    }, timeoutMs);
+    let errorCode: string | null = null;
+    try {
+      const ownOrigin = new URL(request.url).origin;
+      checkCaller(request, ownOrigin);
+      const verdict = await limit(clientAddress);
+      if (!verdict.allowed)
+        throw new ProxyError('RATE_LIMITED', { retryAfterSeconds: verdict.retryAfterSeconds });
+      const declared = Number(request.headers.get('content-length') ?? '0');
+      if (declared > maxRequestBytes) throw new ProxyError('REQUEST_TOO_LARGE');
+      const raw = await readCapped(request.body, maxRequestBytes, 'REQUEST_TOO_LARGE');
+      let json: unknown;
+      try {
+        json = JSON.parse(new TextDecoder().decode(raw));
+      } catch {
+        throw new ProxyError('INVALID_JSON');
+      }
+      const parsed = parseProxyRequest(json);
+      entry.method = parsed.method;
+      const target = checkTarget(parsed.url, allowed, ownOrigin);
+      entry.origin = target.url.origin;
+      entry.path = target.url.pathname;
+      const headers = {
+        ...filterRequestHeaders(parsed.headers),
+        ...authorizationHeader(parsed.auth),
+      };
+      const init = { method: parsed.method, headers, body: parsed.body, signal: controller.signal };
+      let upstream: Response;
+      let bytes: Uint8Array;
+      try {
+        upstream = target.viaMock
+          ? await config.mock(
+              new Request(target.url, { method: init.method, headers, body: init.body }),
+            )
+          : await send(target.url, init);
+        bytes = await readCapped(upstream.body, maxResponseBytes, 'RESPONSE_TOO_LARGE');
+      } catch (error) {
+        throw upstreamFailure(error, controller.signal.aborted);
+      }
+      entry.status = upstream.status;
+      const envelope: ProxyEnvelope = {
+        status: upstream.status,
+        statusText: upstream.statusText,
+        headers: filterResponseHeaders(upstream.headers),
+        ...encodeBody(bytes),
+        durationMs: Math.round(performance.now() - started),
+        sizeBytes: bytes.byteLength,
+        truncated: false,
+      };
+      return proxyJson(200, envelope);
+    } catch (error) {
+      const failure = error instanceof ProxyError ? error : new ProxyError('INTERNAL_ERROR');
+      errorCode = failure.code;
+      return proxyErrorResponse(failure);
+    } finally {
+      clearTimeout(timer);
+      logProxyRequest(log, {
+        ...entry,
+        durationMs: Math.round(performance.now() - started),
+        error: errorCode,
+      });
+    }
+  };
+}

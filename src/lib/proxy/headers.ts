@@ -1,0 +1,74 @@
+import { ProxyError } from './errors.ts';
+
+const FORWARDED_REQUEST_HEADERS = new Set([
+  'accept',
+  'accept-language',
+  'content-type',
+  'idempotency-key',
+]);
+const FORWARDED_REQUEST_PREFIXES = ['sinch-', 'x-sinch-'];
+
+const RETURNED_RESPONSE_HEADERS = new Set([
+  'content-type',
+  'content-language',
+  'date',
+  'etag',
+  'last-modified',
+  'location',
+  'retry-after',
+  'www-authenticate',
+  'x-request-id',
+  'x-correlation-id',
+  'ratelimit',
+  'ratelimit-policy',
+  'ratelimit-limit',
+  'ratelimit-remaining',
+  'ratelimit-reset',
+  'x-ratelimit-limit',
+  'x-ratelimit-remaining',
+  'x-ratelimit-reset',
+]);
+const RETURNED_RESPONSE_PREFIXES = ['sinch-', 'x-sinch-'];
+
+const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+// Header values: visible ASCII and Latin-1, spaces and tabs inside; no CR, LF, NUL or other controls.
+const FIELD_VALUE = /^[\u0020-\u007e\u0080-\u00ff]*$/;
+
+/**
+ * Checks the reader's headers against the forwarding allowlist and returns them lower-cased.
+ * Anything else (Host, Cookie, Authorization, hop-by-hop, Proxy-*, Forwarded, X-Forwarded-*,
+ * X-HTTP-Method-Override, …) is refused with a message naming the header.
+ */
+export function filterRequestHeaders(
+  headers: Readonly<Record<string, string>>,
+): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(headers)) {
+    if (!TOKEN.test(name) || !FIELD_VALUE.test(value))
+      throw new ProxyError('INVALID_HEADER', { field: `headers.${name}` });
+    const lower = name.toLowerCase();
+    if (
+      !FORWARDED_REQUEST_HEADERS.has(lower) &&
+      !FORWARDED_REQUEST_PREFIXES.some((p) => lower.startsWith(p))
+    )
+      throw new ProxyError('HEADER_NOT_ALLOWED', {
+        field: `headers.${name}`,
+        detail: `Header "${name}" is not forwarded.`,
+      });
+    out[lower] = value;
+  }
+  return out;
+}
+
+/** Keeps only the upstream response headers the reader may see (never Set-Cookie or Access-Control-*). */
+export function filterResponseHeaders(headers: Headers): Record<string, string> {
+  const out: Record<string, string> = {};
+  headers.forEach((value, name) => {
+    if (
+      RETURNED_RESPONSE_HEADERS.has(name) ||
+      RETURNED_RESPONSE_PREFIXES.some((p) => name.startsWith(p))
+    )
+      out[name] = value;
+  });
+  return out;
+}

@@ -1,0 +1,38 @@
+/** One line per proxied request; holds no credentials, query strings or bodies by construction. */
+export interface ProxyLogEntry {
+  method: string;
+  /** Target origin, or null when the URL was unusable. */
+  origin: string | null;
+  /** Target path without query or fragment. */
+  path: string | null;
+  /** Upstream HTTP status, or null when no answer arrived. */
+  status: number | null;
+  durationMs: number;
+  /** Proxy error code when the proxy refused or failed, else null. */
+  error: string | null;
+}
+
+/** Where log lines go; tests pass an array-backed sink. */
+export type LogSink = (line: string) => void;
+
+/** Writes JSON lines to stdout. */
+export const stdoutSink: LogSink = (line) => {
+  process.stdout.write(`${line}\n`);
+};
+
+/** Serialises one entry as a JSON line, picking only the known fields. */
+export function logProxyRequest(sink: LogSink, entry: ProxyLogEntry): void {
+  const { method, origin, path, status, durationMs, error } = entry;
+  sink(
+    JSON.stringify({
+      time: new Date().toISOString(),
+      event: 'proxy',
+      method,
+      origin,
+      path,
+      status,
+      durationMs,
+      error,
+    }),
+  );
+}

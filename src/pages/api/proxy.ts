@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { serverInstances } from '../../lib/proxy/server.ts';
+
+export const prerender = false;
+
+/** POST /api/proxy: forwards one playground request (GUIDE section 4). */
+export const POST: APIRoute = ({ request, clientAddress }) =>
+  serverInstances().proxy(request, clientAddress);
