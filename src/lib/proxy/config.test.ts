@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { isLoopbackHost, parsePlaygroundEnv } from './config.ts';
+
+describe('parsePlaygroundEnv', () => {
+  it('has the documented defaults', () => {
+    expect(parsePlaygroundEnv({})).toEqual({
+      PLAYGROUND_ALLOWED_ORIGINS: [],
+      PLAYGROUND_RATE_LIMIT: { limit: 60, windowMs: 60_000 },
+      MOCK_BASIC_RATE_LIMIT: { limit: 10, windowMs: 60_000 },
+    });
+  });
+
+  it.each([
+    [{ PLAYGROUND_RATE_LIMIT: 'off' }, 'PLAYGROUND_RATE_LIMIT', null],
+    [{ PLAYGROUND_RATE_LIMIT: '5' }, 'PLAYGROUND_RATE_LIMIT', { limit: 5, windowMs: 60_000 }],
+    [{ MOCK_BASIC_RATE_LIMIT: '3/2m' }, 'MOCK_BASIC_RATE_LIMIT', { limit: 3, windowMs: 120_000 }],
+    [{ MOCK_BASIC_RATE_LIMIT: 'off' }, 'MOCK_BASIC_RATE_LIMIT', null],
+    [
+      {
+        PLAYGROUND_ALLOWED_ORIGINS:
+          'https://api.example.com, http://127.0.0.1:8080,http://localhost:3000/',
+      },
+      'PLAYGROUND_ALLOWED_ORIGINS',
+      ['https://api.example.com', 'http://127.0.0.1:8080', 'http://localhost:3000'],
+    ],
+  ] as const)('%j', (env, key, expected) => {
+    expect(parsePlaygroundEnv(env)[key]).toEqual(expected);
+  });
+
+  it.each([
+    [{ PLAYGROUND_RATE_LIMIT: 'lots' }, 'PLAYGROUND_RATE_LIMIT'],
+    [{ PLAYGROUND_RATE_LIMIT: '0' }, 'PLAYGROUND_RATE_LIMIT'],
+    [{ MOCK_BASIC_RATE_LIMIT: '10 per minute' }, 'MOCK_BASIC_RATE_LIMIT'],
+    [{ MOCK_BASIC_RATE_LIMIT: '10/0s' }, 'MOCK_BASIC_RATE_LIMIT'],
+    [{ PLAYGROUND_ALLOWED_ORIGINS: 'not a url' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
+    [{ PLAYGROUND_ALLOWED_ORIGINS: 'http://api.example.com' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
+    [{ PLAYGROUND_ALLOWED_ORIGINS: 'https://api.example.com/v1' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
+  ])('refuses %j naming the variable', (env, name) => {
+    expect(() => parsePlaygroundEnv(env)).toThrow(name);
+  });
+});
+
+describe('isLoopbackHost', () => {
+  it.each([
+    ['localhost', true],
+    ['127.0.0.1', true],
+    ['127.1.2.3', true],
+    ['[::1]', true],
+    ['localhost.evil.com', false],
+    ['10.0.0.1', false],
+  ])('%s → %s', (host, expected) => {
+    expect(isLoopbackHost(host)).toBe(expected);
+  });
+});

@@ -1,0 +1,60 @@
+import { describe, expect, it } from 'vitest';
+import { ProxyError } from './errors.ts';
+import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
+
+function codeFor(headers: Record<string, string>): string {
+  try {
+    filterRequestHeaders(headers);
+    return 'OK';
+  } catch (error) {
+    return error instanceof ProxyError ? error.code : 'THREW';
+  }
+}
+
+describe('filterRequestHeaders', () => {
+  it.each([
+    [{ Accept: 'application/json' }, 'OK'],
+    [{ 'Content-Type': 'application/json' }, 'OK'],
+    [{ 'Sinch-Request-Id': 'x' }, 'OK'],
+    [{ Host: 'evil.com' }, 'HEADER_NOT_ALLOWED'],
+    [{ Cookie: 'a=b' }, 'HEADER_NOT_ALLOWED'],
+    [{ Authorization: 'Basic eDp5' }, 'HEADER_NOT_ALLOWED'],
+    [{ 'Transfer-Encoding': 'chunked' }, 'HEADER_NOT_ALLOWED'],
+    [{ 'Proxy-Authorization': 'x' }, 'HEADER_NOT_ALLOWED'],
+    [{ 'X-HTTP-Method-Override': 'DELETE' }, 'HEADER_NOT_ALLOWED'],
+    [{ 'X-Forwarded-For': '127.0.0.1' }, 'HEADER_NOT_ALLOWED'],
+    [{ Forwarded: 'for=1.2.3.4' }, 'HEADER_NOT_ALLOWED'],
+    [{ Connection: 'close' }, 'HEADER_NOT_ALLOWED'],
+    [{ Accept: 'a\r\nX-Evil: 1' }, 'INVALID_HEADER'],
+    [{ Accept: 'a\u0000' }, 'INVALID_HEADER'],
+    [{ 'Bad Name': 'x' }, 'INVALID_HEADER'],
+    [{ 'Bad\nName': 'x' }, 'INVALID_HEADER'],
+  ])('%j → %s', (headers, expected) => {
+    expect(codeFor(headers)).toBe(expected);
+  });
+
+  it('lower-cases the names it keeps', () => {
+    expect(filterRequestHeaders({ ACCEPT: 'text/plain' })).toEqual({ accept: 'text/plain' });
+  });
+});
+
+describe('filterResponseHeaders', () => {
+  it('keeps the allowlist and drops cookies, CORS and hop-by-hop headers', () => {
+    const upstream = new Headers({
+      'Content-Type': 'application/json',
+      'Retry-After': '7',
+      Location: 'http://169.254.169.254/',
+      'Set-Cookie': 'session=1',
+      'Access-Control-Allow-Origin': '*',
+      Connection: 'keep-alive',
+      'Content-Encoding': 'gzip',
+      'Sinch-Trace': 'abc',
+    });
+    expect(filterResponseHeaders(upstream)).toEqual({
+      'content-type': 'application/json',
+      'retry-after': '7',
+      location: 'http://169.254.169.254/',
+      'sinch-trace': 'abc',
+    });
+  });
+});

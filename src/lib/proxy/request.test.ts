@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import { ProxyError } from './errors.ts';
+import { parseProxyRequest } from './request.ts';
+
+const valid = {
+  method: 'GET',
+  url: 'https://numbers.api.sinch.com/v1',
+  headers: {},
+  body: null,
+  auth: { type: 'basic', username: 'key', password: 'secret' },
+};
+
+function refusal(input: unknown): [string, string | undefined] {
+  try {
+    parseProxyRequest(input);
+    return ['OK', undefined];
+  } catch (error) {
+    return error instanceof ProxyError ? [error.code, error.field] : ['THREW', undefined];
+  }
+}
+
+describe('parseProxyRequest', () => {
+  it('accepts the documented shape', () => {
+    expect(refusal(valid)).toEqual(['OK', undefined]);
+  });
+
+  it.each([
+    [{ ...valid, method: 'TRACE' }, 'METHOD_NOT_ALLOWED', 'method'],
+    [{ ...valid, method: 'get' }, 'METHOD_NOT_ALLOWED', 'method'],
+    [{ ...valid, method: 7 }, 'INVALID_REQUEST', 'method'],
+    [{ ...valid, url: null }, 'INVALID_REQUEST', 'url'],
+    [{ ...valid, headers: { Accept: 1 } }, 'INVALID_REQUEST', 'headers.Accept'],
+    [{ ...valid, body: {} }, 'INVALID_REQUEST', 'body'],
+    [{ ...valid, body: 'x' }, 'BODY_NOT_ALLOWED', 'body'],
+    [{ ...valid, auth: { type: 'digest' } }, 'INVALID_REQUEST', 'auth.type'],
+    [{ ...valid, extra: 1 }, 'INVALID_REQUEST', 'request'],
+    [[], 'INVALID_REQUEST', 'request'],
+    [
+      { ...valid, auth: { type: 'basic', username: 'a:b', password: 's' } },
+      'INVALID_CREDENTIALS',
+      'auth.username',
+    ],
+    [
+      { ...valid, auth: { type: 'basic', username: 'a\r\nb', password: 's' } },
+      'INVALID_CREDENTIALS',
+      'auth.username',
+    ],
+    [
+      { ...valid, auth: { type: 'basic', username: 'a', password: 's\u0000' } },
+      'INVALID_CREDENTIALS',
+      'auth.password',
+    ],
+    [
+      { ...valid, auth: { type: 'basic', username: 'a', password: 's\tx' } },
+      'INVALID_CREDENTIALS',
+      'auth.password',
+    ],
+    [
+      { ...valid, auth: { type: 'basic', username: 'a'.repeat(300), password: 's' } },
+      'INVALID_CREDENTIALS',
+      'auth.username',
+    ],
+    [
+      { ...valid, auth: { type: 'bearer', token: 'abc\ndef' } },
+      'INVALID_CREDENTIALS',
+      'auth.token',
+    ],
+    [{ ...valid, auth: { type: 'bearer', token: 'a b' } }, 'INVALID_CREDENTIALS', 'auth.token'],
+  ])('%j → %s on %s', (input, code, field) => {
+    expect(refusal(input)).toEqual([code, field]);
+  });
+});
