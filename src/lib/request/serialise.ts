@@ -8,9 +8,21 @@ export function valuesOf(value: ParameterValues[string]): string[] {
   return value.filter((entry) => entry !== '');
 }
 
+/**
+ * Percent-encodes everything but RFC 3986 unreserved characters. Stricter than
+ * `encodeURIComponent` (which keeps `!'()*`) because fetch and other clients re-encode `'`
+ * in queries, and the copied URL must be byte-for-byte what is sent.
+ */
+export function encodeComponent(value: string): string {
+  return encodeURIComponent(value).replace(
+    /[!'()*]/g,
+    (char) => `%${char.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+}
+
 /** Percent-encodes one path parameter value (`simple` style): `/`, `+`, `:` and the rest all encoded. */
 export function encodePathValue(value: string): string {
-  return encodeURIComponent(value);
+  return encodeComponent(value);
 }
 
 /**
@@ -27,11 +39,11 @@ export function serialiseQuery(
     if (parameter.in !== 'query') continue;
     const entries = valuesOf(values[parameter.name]);
     if (entries.length === 0) continue;
-    const name = encodeURIComponent(parameter.name);
+    const name = encodeComponent(parameter.name);
     if (parameter.explode === false) {
-      pairs.push(`${name}=${entries.map(encodeURIComponent).join(',')}`);
+      pairs.push(`${name}=${entries.map(encodeComponent).join(',')}`);
     } else {
-      for (const entry of entries) pairs.push(`${name}=${encodeURIComponent(entry)}`);
+      for (const entry of entries) pairs.push(`${name}=${encodeComponent(entry)}`);
     }
   }
   return pairs.join('&');

@@ -1,3 +1,4 @@
+import { encodePathValue } from '../request/serialise.ts';
 import type { SnippetInput } from './types.ts';
 
 /** Environment variables every target reads in `env` mode. */
@@ -20,7 +21,7 @@ export interface UrlParts {
 export function splitAtProjectId(input: SnippetInput): UrlParts | null {
   const { projectId } = input;
   if (input.credentialMode !== 'env' || !projectId) return null;
-  const encoded = encodeURIComponent(projectId);
+  const encoded = encodePathValue(projectId);
   const url = new URL(input.request.url);
   const origin = url.origin;
   const rest = input.request.url.slice(origin.length);

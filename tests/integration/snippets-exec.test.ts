@@ -1,0 +1,246 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { loadOpenApiDocument } from '../../src/lib/openapi/load.ts';
+import { toOperationModels } from '../../src/lib/openapi/operations.ts';
+import type { OperationModel } from '../../src/lib/openapi/types.ts';
+import { buildRequest } from '../../src/lib/request/build.ts';
+import type { HttpRequest } from '../../src/lib/request/types.ts';
+import { SNIPPET_CASES, type SnippetCase } from '../../src/lib/snippets/cases.ts';
+import { SNIPPET_TARGETS } from '../../src/lib/snippets/index.ts';
+import type { CredentialMode, SnippetInput, SnippetTarget } from '../../src/lib/snippets/types.ts';
+import { ECHO_TOKEN, startEchoServer, type EchoServer } from '../support/echo-server.ts';
+
+const run = promisify(execFile);
+const ROOT = resolve(import.meta.dirname, '../..');
+const SINCH_DOCUMENT = resolve(ROOT, '../shared/fixtures/sinch-openapi/numbers.yaml');
+const hasSinchDocument = existsSync(SINCH_DOCUMENT);
+const workDir = mkdtempSync(join(tmpdir(), 'snippets-'));
+let echo: EchoServer;
+let runCounter = 0;
+
+/** How each target's program is run; Java is slow to start, so it runs a representative subset. */
+const RUNNERS: Record<string, { command: (file: string) => [string, string[]]; subset?: number }> =
+  {
+    curl: { command: (file) => ['bash', [file]] },
+    'curl-sh': { command: (file) => ['sh', [file]] },
+    typescript: { command: (file) => [process.execPath, [file]] },
+    javascript: { command: (file) => [process.execPath, [file]] },
+    python: { command: (file) => ['python3', [file]] },
+    java: { command: (file) => ['java', [file]], subset: 6 },
+    php: { command: (file) => ['php', [file]] },
+  };
+
+/** Runs one snippet file and returns its output, failing the test with stderr on a non-zero exit. */
+async function execute(runner: string, file: string, env: Record<string, string>) {
+  const [command, args] = RUNNERS[runner]!.command(file);
+  return run(command, args, { env: { ...process.env, ...env }, timeout: 60_000 });
+}
+
+/** Builds the request for a case against a unique base path on the echo server. */
+function prepare(operations: OperationModel[], kind: 'core' | 'sinch', testCase: SnippetCase) {
+  const operation = operations.find((candidate) => candidate.id === testCase.operation[kind]);
+  if (!operation) throw new Error(`No operation ${testCase.operation[kind]}`);
+  const base = `/run-${++runCounter}`;
+  const result = buildRequest({
+    operation,
+    serverUrl: echo.origin + base,
+    params: { projectId: testCase.projectId, ...testCase.params },
+    body: testCase.body ?? null,
+    auth: { type: 'basic', username: testCase.keyId, password: testCase.keySecret },
+  });
+  return { operation, base, result };
+}
+
+/** Asserts the echo server saw exactly the request model: method, raw path, query, body, credentials. */
+function expectReceived(
+  base: string,
+  request: HttpRequest,
+  auth: 'basic' | 'oauth2',
+  testCase: SnippetCase,
+) {
+  const main = echo.received.find((entry) => entry.rawUrl.startsWith(`${base}/`));
+  expect(main, 'the snippet reached the echo server').toBeDefined();
+  expect(main!.method).toBe(request.method);
+  expect(main!.rawUrl).toBe(request.url.slice(echo.origin.length));
+  expect(main!.body.equals(Buffer.from(request.body ?? '', 'utf8'))).toBe(true);
+  if (auth === 'basic') {
+    expect(main!.basic).toEqual({ username: testCase.keyId, password: testCase.keySecret });
+  } else {
+    expect(main!.bearer).toBe(ECHO_TOKEN);
+  }
+}
+
+/** Writes a snippet into its own folder and returns the file path. */
+function writeSnippet(target: SnippetTarget, name: string, text: string): string {
+  const dir = join(workDir, name);
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, target.fileName);
+  writeFileSync(file, text);
+  return file;
+}
+
+const ENV_FOR = (testCase: SnippetCase) => ({
+  SINCH_PROJECT_ID: testCase.projectId,
+  SINCH_KEY_ID: testCase.keyId,
+  SINCH_KEY_SECRET: testCase.keySecret,
+});
+
+/** Credential cases the OAuth2 variants run (quoting, Unicode, empty and long secrets). */
+const OAUTH2_CASES = SNIPPET_CASES.filter((testCase) =>
+  [
+    'plain credentials',
+    'single quote in secret',
+    'dollar in secret',
+    'backslash in secret',
+    'Japanese',
+    'emoji',
+    '1 KB secret',
+    'empty secret',
+    'colon in secret',
+  ].includes(testCase.name),
+);
+
+/** Generates, type-checks where relevant, runs and verifies every valid case for one target. */
+function describeTarget(
+  kind: 'core' | 'sinch',
+  getOperations: () => OperationModel[],
+  runners: readonly string[],
+) {
+  const valid = SNIPPET_CASES.filter((testCase) => !testCase.invalidField);
+  for (const runner of runners) {
+    const target = SNIPPET_TARGETS.find((candidate) => candidate.id === runner.replace('-sh', ''))!;
+    const subset = RUNNERS[runner]!.subset;
+    const cases = subset
+      ? valid.filter((_, index) => index % Math.ceil(valid.length / subset) === 0)
+      : valid;
+    describe.concurrent(`${target.label} via ${runner} (${kind})`, () => {
+      for (const mode of ['inline', 'env'] as CredentialMode[]) {
+        for (const auth of ['basic', 'oauth2'] as const) {
+          // OAuth2 runs on the credential cases only: the token call is where credentials matter.
+          const selected =
+            auth === 'oauth2'
+              ? cases.filter((c) => c.operation.core === 'listAvailableNumbers')
+              : cases;
+          it.each(selected.map((testCase) => [testCase.name, testCase] as const))(
+            `${mode} ${auth}: %s`,
+            async (_name, testCase) => {
+              const { operation, base, result } = prepare(getOperations(), kind, testCase);
+              if (!result.ok) throw new Error(JSON.stringify(result.errors));
+              const input: SnippetInput = {
+                request: result.value,
+                auth:
+                  auth === 'basic'
+                    ? { type: 'basic', keyId: testCase.keyId, keySecret: testCase.keySecret }
+                    : {
+                        type: 'oauth2',
+                        keyId: testCase.keyId,
+                        keySecret: testCase.keySecret,
+                        tokenUrl: `${echo.origin}${base}-token/oauth2/token`,
+                      },
+                credentialMode: mode,
+                projectId: testCase.projectId,
+                ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
+                responseTypeName: 'ResponseBody',
+              };
+              const text = target.generate(input);
+              if (mode === 'inline' && auth === 'basic' && testCase.keySecret.length < 100) {
+                expect(text).not.toContain('SINCH_KEY_SECRET');
+              }
+              const file = writeSnippet(
+                target,
+                `${runner}-${kind}-${mode}-${auth}-${runCounter}`,
+                text,
+              );
+              await execute(runner, file, mode === 'env' ? ENV_FOR(testCase) : {});
+              expectReceived(base, result.value, auth, testCase);
+              if (auth === 'oauth2') {
+                const token = echo.received.find(
+                  (entry) => entry.rawUrl === `${base}-token/oauth2/token`,
+                );
+                expect(token?.method).toBe('POST');
+                expect(token?.body.toString()).toBe('grant_type=client_credentials');
+                expect(token?.basic).toEqual({
+                  username: testCase.keyId,
+                  password: testCase.keySecret,
+                });
+              }
+            },
+          );
+        }
+      }
+    });
+  }
+}
+
+beforeAll(async () => {
+  echo = await startEchoServer();
+});
+afterAll(async () => {
+  await echo.close();
+  rmSync(workDir, { recursive: true, force: true });
+});
+
+let coreOperations: OperationModel[] = [];
+let sinchOperations: OperationModel[] = [];
+beforeAll(async () => {
+  coreOperations = toOperationModels(
+    await loadOpenApiDocument(resolve(ROOT, 'src/openapi/numbers.yaml')),
+  );
+  if (hasSinchDocument)
+    sinchOperations = toOperationModels(await loadOpenApiDocument(SINCH_DOCUMENT));
+});
+
+describe('snippets run against our Numbers document', () => {
+  describeTarget('core', () => coreOperations, Object.keys(RUNNERS));
+});
+
+describe.skipIf(!hasSinchDocument)(
+  "snippets run against Sinch's own Numbers document (skipped where ../shared/fixtures is absent)",
+  () => {
+    describeTarget('sinch', () => sinchOperations, ['curl', 'typescript', 'python']);
+  },
+);
+
+describe('invalid inputs name the field', () => {
+  it.each(SNIPPET_CASES.filter((c) => c.invalidField).map((c) => [c.name, c] as const))(
+    '%s',
+    (_name, testCase) => {
+      const { result } = prepare(coreOperations, 'core', testCase);
+      expect(result.ok).toBe(false);
+      if (!result.ok)
+        expect(result.errors.map((error) => error.field)).toContain(testCase.invalidField);
+    },
+  );
+});
+
+describe('env mode stops with a clear message when a variable is missing', () => {
+  it.each(['curl', 'typescript', 'javascript', 'python', 'php'])('%s', async (runner) => {
+    const target = SNIPPET_TARGETS.find((candidate) => candidate.id === runner)!;
+    const testCase = SNIPPET_CASES[0]!;
+    const { operation, result } = prepare(coreOperations, 'core', testCase);
+    if (!result.ok) throw new Error('case 0 must be valid');
+    const text = target.generate({
+      request: result.value,
+      auth: { type: 'basic', keyId: 'x', keySecret: 'y' },
+      credentialMode: 'env',
+      projectId: testCase.projectId,
+      ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
+    });
+    const file = writeSnippet(target, `missing-${runner}`, text);
+    const env = { ...process.env };
+    delete env['SINCH_KEY_ID'];
+    const [command, args] = RUNNERS[runner]!.command(file);
+    const outcome = await run(command, args, {
+      env: { ...env, SINCH_PROJECT_ID: 'p', SINCH_KEY_SECRET: 's' },
+    }).then(
+      () => null,
+      (error: { code: number; stderr: string }) => error,
+    );
+    expect(outcome?.code).not.toBe(0);
+    expect(outcome?.stderr).toContain('SINCH_KEY_ID');
+  });
+});
