@@ -1,0 +1,88 @@
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { createMockHandler } from '../../src/lib/mock/handler.ts';
+import { createProxyHandler, type ProxyHandlerConfig } from '../../src/lib/proxy/handler.ts';
+
+/** The origin the tests pretend the site is served from. */
+export const SITE = 'http://localhost:4321';
+
+/** A loopback HTTP server that counts every TCP connection it accepts. */
+export interface Upstream {
+  origin: string;
+  connections: () => number;
+  close: () => Promise<void>;
+}
+
+/** Starts a loopback server on a random port; `handle` answers (or misbehaves on) each request. */
+export async function startUpstream(
+  handle: (req: IncomingMessage, res: ServerResponse) => void,
+): Promise<Upstream> {
+  let connections = 0;
+  const sockets = new Set<Socket>();
+  const server = createServer(handle);
+  server.on('connection', (socket) => {
+    connections += 1;
+    sockets.add(socket);
+    socket.on('close', () => sockets.delete(socket));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    connections: () => connections,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+/** A proxy handler wired like the route, with a fresh mock, captured logs and optional overrides. */
+export function makeProxy(overrides: Partial<ProxyHandlerConfig> = {}) {
+  const logs: string[] = [];
+  const handler = createProxyHandler({
+    extraOrigins: [],
+    rateLimit: null,
+    mock: createMockHandler({ basicRateLimit: null }),
+    log: (line) => logs.push(line),
+    ...overrides,
+  });
+  return { handler, logs };
+}
+
+/** Calls the proxy handler the way the playground does: same-origin JSON POST. */
+export function callProxy(
+  handler: ReturnType<typeof makeProxy>['handler'],
+  body: unknown,
+  options: { headers?: Record<string, string>; raw?: string; client?: string } = {},
+): Promise<Response> {
+  return handler(
+    new Request(`${SITE}/api/proxy`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        origin: SITE,
+        'sec-fetch-site': 'same-origin',
+        ...options.headers,
+      },
+      body: options.raw ?? JSON.stringify(body),
+    }),
+    options.client ?? '203.0.113.7',
+  );
+}
+
+/** A valid proxy request body for `url`, with Basic demo-style credentials unless given. */
+export function proxyBody(
+  url: string,
+  extra: Record<string, unknown> = {},
+): Record<string, unknown> {
+  return {
+    method: 'GET',
+    url,
+    headers: { Accept: 'application/json' },
+    body: null,
+    auth: { type: 'basic', username: 'demo-key', password: 'demo-secret' },
+    ...extra,
+  };
+}
