@@ -86,3 +86,27 @@ export function proxyBody(
     ...extra,
   };
 }
+
+/** Serves a proxy-style handler over real HTTP on a random loopback port, like the adapter does. */
+export async function serveHandler(
+  handler: (request: Request, clientAddress: string) => Promise<Response>,
+): Promise<Upstream> {
+  return startUpstream((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      const headers = new Headers();
+      for (const [name, value] of Object.entries(req.headers))
+        if (typeof value === 'string') headers.set(name, value);
+      const request = new Request(`http://${req.headers.host ?? 'localhost'}${req.url ?? '/'}`, {
+        method: req.method ?? 'GET',
+        headers,
+        ...(chunks.length === 0 ? {} : { body: Buffer.concat(chunks) }),
+      });
+      void handler(request, req.socket.remoteAddress ?? '').then(async (response) => {
+        res.writeHead(response.status, Object.fromEntries(response.headers));
+        res.end(Buffer.from(await response.arrayBuffer()));
+      });
+    });
+  });
+}
