@@ -4,6 +4,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 chromium=$(bash scripts/ensure-chromium.sh | tail -n 1)
 export CHROMIUM_PATH="$chromium"
+bash scripts/ensure-runtimes.sh
 
 echo "== Format and lint"
 npm run --silent lint
