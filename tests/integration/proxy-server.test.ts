@@ -1,0 +1,147 @@
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ProxyEnvelope } from '../../src/lib/proxy/handler.ts';
+import { basicAuthorization } from '../../src/lib/request/basic.ts';
+import { proxyBody, startUpstream, type Upstream } from './proxy-support.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const DIST = path.join(ROOT, 'dist-b');
+const ENTRY = path.join(DIST, 'server/entry.mjs');
+const SITE = 'http://127.0.0.1:4412';
+const CANARY = 'CANARY-server-9b1e';
+
+/** Newest modification time under the folders this server's routes are built from. */
+function newestSource(): number {
+  const walk = (dir: string): number =>
+    Math.max(
+      0,
+      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
+        entry.isDirectory()
+          ? walk(path.join(dir, entry.name))
+          : statSync(path.join(dir, entry.name)).mtimeMs,
+      ),
+    );
+  return Math.max(...['src/lib', 'src/pages'].map((dir) => walk(path.join(ROOT, dir))));
+}
+
+let server: ChildProcess;
+let upstream: Upstream;
+const output: string[] = [];
+
+beforeAll(async () => {
+  if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < newestSource()) {
+    const build = spawnSync('npx', ['astro', 'build', '--outDir', 'dist-b'], {
+      cwd: ROOT,
+      encoding: 'utf8',
+    });
+    if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+  }
+  upstream = await startUpstream((_, res) => {
+    res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
+    res.end('{"from":"upstream"}');
+  });
+  server = spawn(process.execPath, [ENTRY], {
+    cwd: ROOT,
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: '4412',
+      PLAYGROUND_ALLOWED_ORIGINS: upstream.origin,
+      PLAYGROUND_RATE_LIMIT: 'off',
+      MOCK_BASIC_RATE_LIMIT: '3/60s',
+    },
+  });
+  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+  for (let attempt = 0; attempt < 100; attempt += 1) {
+    const ready = await fetch(`${SITE}/mock/none`).then(
+      () => true,
+      () => false,
+    );
+    if (ready) return;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error(`server did not start:\n${output.join('')}`);
+}, 180_000);
+
+afterAll(async () => {
+  server.kill();
+  await upstream.close();
+});
+
+function proxy(body: unknown, origin = SITE): Promise<Response> {
+  return fetch(`${SITE}/api/proxy`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify(body),
+  });
+}
+
+describe('built server', () => {
+  it('serves the mock directly under /mock/', async () => {
+    const response = await fetch(`${SITE}/mock/numbers/v1/projects/demo-project/availableRegions`, {
+      headers: { authorization: basicAuthorization('other-key', 'other-secret') },
+    });
+    expect(response.status).toBe(403);
+  });
+
+  it('proxies to its own mock and to a listed loopback upstream, with the security headers', async () => {
+    const mock = await proxy(
+      proxyBody(`${SITE}/mock/numbers/v1/projects/demo-project/availableRegions`),
+    );
+    expect(mock.status).toBe(200);
+    expect(mock.headers.get('cache-control')).toBe('no-store');
+    expect(mock.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(mock.headers.get('content-security-policy')).toBe("default-src 'none'");
+    expect(((await mock.json()) as ProxyEnvelope).status).toBe(200);
+    const up = (await (
+      await proxy(proxyBody(`${upstream.origin}/v1?secret=${CANARY}`))
+    ).json()) as ProxyEnvelope;
+    expect(up).toMatchObject({ status: 200, body: '{"from":"upstream"}' });
+    expect(up.headers['set-cookie']).toBeUndefined();
+  });
+
+  it('refuses cross-site callers and unlisted origins', async () => {
+    expect((await proxy(proxyBody(`${SITE}/mock/x`), 'https://evil.example')).status).toBe(403);
+    const refused = await proxy(proxyBody('http://127.0.0.1:4413/'));
+    expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
+      'ORIGIN_NOT_ALLOWED',
+    );
+  });
+
+  it('applies MOCK_BASIC_RATE_LIMIT to Basic calls but not to OAuth2 Bearer tokens', async () => {
+    const url = `${SITE}/mock/numbers/v1/projects/demo-project/availableNumbers?regionCode=GB&type=MOBILE`;
+    const token = (await (
+      await proxy({
+        ...proxyBody(`${SITE}/mock/auth/oauth2/token`),
+        method: 'POST',
+        headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+        body: 'grant_type=client_credentials',
+      })
+    ).json()) as ProxyEnvelope;
+    const accessToken = (JSON.parse(token.body) as { access_token: string }).access_token;
+    const statuses: number[] = [];
+    for (let i = 0; i < 5; i += 1)
+      statuses.push(((await (await proxy(proxyBody(url))).json()) as ProxyEnvelope).status);
+    expect(statuses.slice(-2)).toEqual([429, 429]);
+    const limited = (await (await proxy(proxyBody(url))).json()) as ProxyEnvelope;
+    expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
+    const bearer = (await (
+      await proxy(proxyBody(url, { auth: { type: 'bearer', token: accessToken } }))
+    ).json()) as ProxyEnvelope;
+    expect(bearer.status).toBe(200);
+  });
+
+  it('logs one JSON line per proxied request, without query strings', () => {
+    const lines = output
+      .join('')
+      .split('\n')
+      .filter((line) => line.startsWith('{"time"'))
+      .map((line) => JSON.parse(line) as { event: string; path: string | null });
+    expect(lines.length).toBeGreaterThanOrEqual(10);
+    expect(lines.every((line) => line.event === 'proxy')).toBe(true);
+    expect(output.join('')).not.toContain(CANARY);
+  });
+});
