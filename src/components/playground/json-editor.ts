@@ -1,0 +1,77 @@
+/**
+ * The Monaco JSON editor for request bodies, loaded only when a reader first focuses the body.
+ * The body's JSON schema drives validation and completion; the theme follows the site's.
+ */
+import * as monaco from 'monaco-editor/editor/editor.api';
+import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
+import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
+import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import type { JsonSchema } from '../../lib/openapi/types.ts';
+
+(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
+  getWorker: (_id: string, label: string) =>
+    label === 'json' ? new JsonWorker() : new EditorWorker(),
+};
+
+/** What the playground hands the editor. */
+export interface JsonEditorOptions {
+  host: HTMLElement;
+  textarea: HTMLTextAreaElement;
+  schema: JsonSchema;
+  modelUri: string;
+  /** Called with the text and a one-line summary of problems ('' when valid). */
+  onChange(value: string, problems: string): void;
+}
+
+const schemas: { uri: string; fileMatch: string[]; schema: JsonSchema }[] = [];
+
+/** The Monaco theme matching Starlight's current theme. */
+function themeName(): string {
+  return document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs';
+}
+
+/** Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form. */
+export async function mountJsonEditor(options: JsonEditorOptions): Promise<void> {
+  const { host, textarea, schema, modelUri } = options;
+  schemas.push({ uri: `${modelUri}#schema`, fileMatch: [modelUri], schema });
+  jsonDefaults.setDiagnosticsOptions({
+    validate: true,
+    allowComments: false,
+    schemas,
+    enableSchemaRequest: false,
+  });
+  const model = monaco.editor.createModel(textarea.value, 'json', monaco.Uri.parse(modelUri));
+  host.hidden = false;
+  const editor = monaco.editor.create(host, {
+    model,
+    theme: themeName(),
+    minimap: { enabled: false },
+    automaticLayout: true,
+    scrollBeyondLastLine: false,
+    fontSize: 13,
+    ariaLabel: 'Request body',
+    tabSize: 2,
+  });
+  textarea.hidden = true;
+  new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(
+    document.documentElement,
+    {
+      attributes: true,
+      attributeFilter: ['data-theme'],
+    },
+  );
+  const report = (): void => {
+    const markers = monaco.editor.getModelMarkers({ resource: model.uri });
+    const problems = markers
+      .filter((marker) => marker.severity >= monaco.MarkerSeverity.Warning)
+      .map((marker) => `Line ${marker.startLineNumber}: ${marker.message}`)
+      .join(' ');
+    options.onChange(model.getValue(), problems);
+  };
+  model.onDidChangeContent(report);
+  monaco.editor.onDidChangeMarkers((uris) => {
+    if (uris.some((uri) => uri.toString() === model.uri.toString())) report();
+  });
+  editor.focus();
+  await Promise.resolve();
+}

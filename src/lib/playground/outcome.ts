@@ -1,0 +1,165 @@
+/** What POST /api/proxy answers when the API answered (GUIDE section 4). */
+export interface ProxyEnvelope {
+  status: number;
+  statusText: string;
+  headers: Record<string, string>;
+  body: string;
+  bodyEncoding: 'utf8' | 'base64';
+  durationMs: number;
+  sizeBytes: number;
+  truncated: boolean;
+}
+
+/** What POST /api/proxy answers when it refused or could not reach the API. */
+export interface ProxyError {
+  code: string;
+  message: string;
+  hint?: string;
+}
+
+/** Every way a send can end, for the response panel. */
+export type Outcome =
+  | { kind: 'response'; envelope: ProxyEnvelope }
+  | { kind: 'proxy-error'; status: number; error: ProxyError }
+  | { kind: 'network'; message: string };
+
+/** Reads the proxy's answer into an outcome; anything unexpected is reported, not thrown. */
+export async function readProxyAnswer(response: Response): Promise<Outcome> {
+  const text = await response.text();
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    return {
+      kind: 'network',
+      message: `The playground server answered ${response.status} without JSON.`,
+    };
+  }
+  const record = (data ?? {}) as Record<string, unknown>;
+  if (response.ok && typeof record['status'] === 'number')
+    return { kind: 'response', envelope: record as unknown as ProxyEnvelope };
+  const error = (record['error'] ?? {}) as Partial<ProxyError>;
+  return {
+    kind: 'proxy-error',
+    status: response.status,
+    error: {
+      code: typeof error.code === 'string' ? error.code : 'UNKNOWN',
+      message:
+        typeof error.message === 'string'
+          ? error.message
+          : `The proxy answered ${response.status}.`,
+      ...(typeof error.hint === 'string' ? { hint: error.hint } : {}),
+    },
+  };
+}
+
+/** Colour class of a status code. */
+export function statusClass(
+  status: number,
+): 'success' | 'redirect' | 'client-error' | 'server-error' | 'info' {
+  if (status >= 500) return 'server-error';
+  if (status >= 400) return 'client-error';
+  if (status >= 300) return 'redirect';
+  if (status >= 200) return 'success';
+  return 'info';
+}
+
+/** Bytes as a short human size. */
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
+  return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
+}
+
+/** The body as display text: JSON pretty-printed, base64 noted, anything else as it came. */
+export function displayBody(envelope: ProxyEnvelope): { text: string; isJson: boolean } {
+  if (envelope.bodyEncoding === 'base64')
+    return {
+      text: `(${formatBytes(envelope.sizeBytes)} of binary data, base64)\n${envelope.body}`,
+      isJson: false,
+    };
+  try {
+    return { text: JSON.stringify(JSON.parse(envelope.body), null, 2), isJson: true };
+  } catch {
+    return { text: envelope.body, isJson: false };
+  }
+}
+
+/** Advice shown under a response, by outcome. */
+export interface Hint {
+  tone: 'success' | 'caution' | 'danger';
+  text: string;
+  /** Offer switching to the mock server. */
+  offerMock?: boolean;
+}
+
+/** Reads `Retry-After` (seconds or an HTTP date) as seconds, when present. */
+export function retryAfterSeconds(
+  headers: Record<string, string>,
+  now = Date.now(),
+): number | undefined {
+  const value = Object.entries(headers).find(([name]) => name.toLowerCase() === 'retry-after')?.[1];
+  if (value === undefined) return undefined;
+  if (/^\d+$/.test(value.trim())) return Number(value.trim());
+  const date = Date.parse(value);
+  return Number.isNaN(date) ? undefined : Math.max(0, Math.round((date - now) / 1000));
+}
+
+/** The hint for an outcome, given whether Basic auth was used. */
+export function hintFor(outcome: Outcome, usedBasic: boolean): Hint | null {
+  if (outcome.kind === 'network')
+    return {
+      tone: 'danger',
+      text: `The request did not complete: ${outcome.message} Check your connection and try again.`,
+    };
+  if (outcome.kind === 'proxy-error') {
+    const unreachable = [
+      'UPSTREAM_UNREACHABLE',
+      'UPSTREAM_TIMEOUT',
+      'UPSTREAM_TLS_FAILED',
+      'ADDRESS_NOT_ALLOWED',
+    ].includes(outcome.error.code);
+    const text = `${outcome.error.message}${outcome.error.hint ? ` ${outcome.error.hint}` : ''}`;
+    return unreachable
+      ? {
+          tone: 'danger',
+          text: `Sinch could not be reached from this server. ${text} You can switch to the mock server to keep going.`,
+          offerMock: true,
+        }
+      : { tone: 'danger', text };
+  }
+  const { status, headers } = outcome.envelope;
+  if (status === 401)
+    return {
+      tone: 'danger',
+      text: 'Unauthorized: the key ID is unknown or the key secret does not match it. Copy both again from the Customer Dashboard; a lost secret means creating a new key.',
+    };
+  if (status === 403)
+    return {
+      tone: 'danger',
+      text: 'Forbidden: the key is valid but has no access to this project. Check that the project ID belongs to the same project as the key.',
+    };
+  if (status === 404)
+    return {
+      tone: 'caution',
+      text: 'Not found: check the path parameters (for example the phone number, in E.164 format with a leading +) and the project ID.',
+    };
+  if (status === 429) {
+    const wait = retryAfterSeconds(headers);
+    const retry = wait === undefined ? '' : ` Retry after ${wait} seconds.`;
+    return {
+      tone: 'caution',
+      text: usedBasic
+        ? `Too many requests: Basic authentication is heavily rate limited, and the limits can change without notice.${retry} For anything beyond a quick test, use OAuth2 access tokens.`
+        : `Too many requests.${retry}`,
+    };
+  }
+  if (status >= 500)
+    return { tone: 'danger', text: 'The API reported a server error. Try again in a moment.' };
+  if (status >= 400)
+    return {
+      tone: 'caution',
+      text: 'The API rejected the request; its message below names the problem.',
+    };
+  return null;
+}

@@ -1,0 +1,53 @@
+import type { ParameterValues } from '../request/types.ts';
+
+/** What a shareable link restores: never credentials. */
+export interface SharedState {
+  operation: string;
+  /** `mock`, or the URL of one of the operation's servers. */
+  server: string;
+  auth: 'basic' | 'oauth2';
+  params: ParameterValues;
+}
+
+/** Parameter names a link must never carry, whatever an operation calls them. */
+const SECRET_NAMES = /secret|password|token|key/i;
+
+/** Writes the state as a URL hash: `#try=<operation>&server=…&auth=…&p.<name>=<value>`. */
+export function encodeSharedState(state: SharedState): string {
+  const search = new URLSearchParams({
+    try: state.operation,
+    server: state.server,
+    auth: state.auth,
+  });
+  for (const [name, value] of Object.entries(state.params)) {
+    if (name === 'projectId' || SECRET_NAMES.test(name) || value === undefined) continue;
+    for (const entry of typeof value === 'string' ? [value] : value)
+      if (entry !== '') search.append(`p.${name}`, entry);
+  }
+  return `#${search.toString()}`;
+}
+
+/** Reads a hash written by `encodeSharedState`; null when it holds no playground state. */
+export function decodeSharedState(hash: string): SharedState | null {
+  const search = new URLSearchParams(hash.replace(/^#/, ''));
+  const operation = search.get('try');
+  if (!operation) return null;
+  const params: Record<string, string[]> = {};
+  for (const [key, value] of search) {
+    if (!key.startsWith('p.')) continue;
+    const name = key.slice(2);
+    if (name === 'projectId' || SECRET_NAMES.test(name)) continue;
+    (params[name] ??= []).push(value);
+  }
+  return {
+    operation,
+    server: search.get('server') ?? 'mock',
+    auth: search.get('auth') === 'oauth2' ? 'oauth2' : 'basic',
+    params: Object.fromEntries(
+      Object.entries(params).map(([name, values]) => [
+        name,
+        values.length === 1 ? values[0]! : values,
+      ]),
+    ),
+  };
+}
