@@ -36,7 +36,7 @@ describe('statusClass', () => {
 });
 
 describe('hintFor', () => {
-  it.each([
+  it.each<[Outcome, boolean, RegExp]>([
     [envelope(401), true, /key ID is unknown/],
     [envelope(403), true, /no access to this project/],
     [envelope(404), true, /E\.164/],
