@@ -1,7 +1,7 @@
 /** Throughput and latency of the same loopback upstream, hit directly and through the proxy. */
 import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
-import autocannonUntyped from 'autocannon';
+import { createRequire } from 'node:module';
 import {
   makeProxy,
   proxyBody,
@@ -23,7 +23,7 @@ interface LoadResult {
   requests: { average: number };
   latency: { p50: number; p99: number };
 }
-const autocannon = autocannonUntyped as unknown as (
+const autocannon = createRequire(import.meta.url)('autocannon') as (
   options: LoadOptions & { connections: number; duration: number },
 ) => Promise<LoadResult>;
 

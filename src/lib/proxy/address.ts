@@ -17,3 +17,8 @@ export function isForbiddenAddress(address: string): boolean {
 function isNat64Local(address: ipaddr.IPv6): boolean {
   return address.match(ipaddr.IPv6.parse('64:ff9b:1::'), 48);
 }
+
+/** True for 127.0.0.0/8 and ::1, the only addresses a listed loopback name may resolve to. */
+export function isLoopbackAddress(address: string): boolean {
+  return ipaddr.isValid(address) && ipaddr.parse(address).range() === 'loopback';
+}

@@ -1,4 +1,5 @@
 import { basicAuthorization } from '../request/basic.ts';
+import { isLoopbackHost } from './config.ts';
 import type { HttpRequest } from '../request/types.ts';
 import { ProxyError, proxyErrorResponse, proxyJson, type ProxyErrorCode } from './errors.ts';
 import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
@@ -162,11 +163,15 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
   const maxRequestBytes = config.maxRequestBytes ?? PROXY_DEFAULTS.maxRequestBytes;
   const maxResponseBytes = config.maxResponseBytes ?? PROXY_DEFAULTS.maxResponseBytes;
   const allowed = new Set([...SINCH_ORIGINS, ...config.extraOrigins]);
-  const trustedHosts = new Set(config.extraOrigins.map((origin) => new URL(origin).hostname));
+  const loopbackHosts = new Set(
+    config.extraOrigins
+      .map((origin) => new URL(origin).hostname)
+      .filter((host) => isLoopbackHost(host)),
+  );
   const send =
     config.send ??
     createUpstreamSender({
-      trustedHosts,
+      loopbackHosts,
       timeoutMs,
       ...(config.resolve === undefined ? {} : { resolve: config.resolve }),
     });

@@ -2,7 +2,7 @@ import { lookup } from 'node:dns/promises';
 import type { LookupAddress } from 'node:dns';
 import type { LookupFunction } from 'node:net';
 import { Agent, fetch } from 'undici';
-import { isForbiddenAddress } from './address.ts';
+import { isForbiddenAddress, isLoopbackAddress } from './address.ts';
 
 /** Resolves a host name to its addresses; injectable so tests can simulate hostile DNS. */
 export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
@@ -13,21 +13,22 @@ export const ADDRESS_REFUSED = 'E_PROXY_ADDRESS_REFUSED';
 const systemResolver: Resolver = (hostname) => lookup(hostname, { all: true });
 
 /**
- * The connect-time address check: every address a name resolves to must be public, unless the
- * name was listed explicitly by the operator (`trustedHosts`, from PLAYGROUND_ALLOWED_ORIGINS).
+ * The connect-time address check: every address a name resolves to must be public. A loopback
+ * name the operator listed in PLAYGROUND_ALLOWED_ORIGINS (`loopbackHosts`, e.g. `localhost`) must
+ * instead resolve to loopback addresses only.
  */
 export function guardedLookup(
   resolve: Resolver,
-  trustedHosts: ReadonlySet<string>,
+  loopbackHosts: ReadonlySet<string>,
 ): LookupFunction {
   return (hostname, options, callback) => {
     resolve(hostname).then(
       (addresses) => {
         const first = addresses[0];
-        if (
-          first === undefined ||
-          (!trustedHosts.has(hostname) && addresses.some((a) => isForbiddenAddress(a.address)))
-        ) {
+        const refused = loopbackHosts.has(hostname)
+          ? (a: LookupAddress) => !isLoopbackAddress(a.address)
+          : (a: LookupAddress) => isForbiddenAddress(a.address);
+        if (first === undefined || addresses.some(refused)) {
           callback(
             Object.assign(new Error(`${hostname} resolves to a refused address`), {
               code: ADDRESS_REFUSED,
@@ -48,7 +49,8 @@ export function guardedLookup(
 
 /** Options of the Node-side sender. */
 export interface UpstreamOptions {
-  trustedHosts: ReadonlySet<string>;
+  /** Loopback host names listed in PLAYGROUND_ALLOWED_ORIGINS. */
+  loopbackHosts: ReadonlySet<string>;
   resolve?: Resolver;
   timeoutMs: number;
 }
@@ -68,7 +70,7 @@ export type SendUpstream = (
 export function createUpstreamSender(options: UpstreamOptions): SendUpstream {
   const agent = new Agent({
     connect: {
-      lookup: guardedLookup(options.resolve ?? systemResolver, options.trustedHosts),
+      lookup: guardedLookup(options.resolve ?? systemResolver, options.loopbackHosts),
       rejectUnauthorized: true,
       timeout: options.timeoutMs,
     },
