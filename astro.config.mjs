@@ -9,6 +9,9 @@ export default defineConfig({
   site: 'https://docs-playground.example.com',
   output: 'static',
   adapter: node({ mode: 'standalone' }),
+  // Astro's form-POST origin check would refuse OAuth2 token requests (form bodies) to the mock
+  // from curl and SDKs; /api/proxy does its own same-origin and JSON-only checks.
+  security: { checkOrigin: false },
   server: {
     host: process.env.HOST ?? 'localhost',
     port: Number(process.env.PORT ?? 4321),
@@ -35,7 +38,10 @@ export default defineConfig({
         },
         {
           label: 'Numbers API',
-          items: [{ label: 'Search for available numbers', slug: 'numbers/available-numbers' }],
+          items: [
+            { label: 'Search for available numbers', slug: 'numbers/available-numbers' },
+            { label: 'Manage your numbers', slug: 'numbers/active-numbers' },
+          ],
         },
       ],
     }),

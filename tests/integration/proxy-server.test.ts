@@ -87,6 +87,19 @@ describe('built server', () => {
     expect(response.status).toBe(403);
   });
 
+  it('answers a form POST to the mock token endpoint from a non-browser client', async () => {
+    const response = await fetch(`${SITE}/mock/auth/oauth2/token`, {
+      method: 'POST',
+      headers: {
+        authorization: basicAuthorization('demo-key', 'demo-secret'),
+        'content-type': 'application/x-www-form-urlencoded',
+      },
+      body: 'grant_type=client_credentials',
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toMatchObject({ token_type: 'Bearer', expires_in: 3600 });
+  });
+
   it('proxies to its own mock and to a listed loopback upstream, with the security headers', async () => {
     const mock = await proxy(
       proxyBody(`${SITE}/mock/numbers/v1/projects/demo-project/availableRegions`),
