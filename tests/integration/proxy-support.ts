@@ -57,15 +57,17 @@ export function callProxy(
   body: unknown,
   options: { headers?: Record<string, string>; raw?: string; client?: string } = {},
 ): Promise<Response> {
+  // An empty string in `options.headers` leaves that header out.
+  const headers = Object.entries({
+    'content-type': 'application/json',
+    origin: SITE,
+    'sec-fetch-site': 'same-origin',
+    ...options.headers,
+  }).filter(([, value]) => value !== '');
   return handler(
     new Request(`${SITE}/api/proxy`, {
       method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        origin: SITE,
-        'sec-fetch-site': 'same-origin',
-        ...options.headers,
-      },
+      headers,
       body: options.raw ?? JSON.stringify(body),
     }),
     options.client ?? '203.0.113.7',

@@ -233,3 +233,23 @@ describe('proxy rate limit', () => {
     expect((await callProxy(handler, proxyBody(url), { client: '198.51.100.2' })).status).toBe(200);
   });
 });
+
+describe('callers', () => {
+  const mockPath = '/mock/numbers/v1/projects/demo-project/availableRegions';
+  it.each([
+    [
+      'same-origin fetch metadata behind an HTTPS-terminating proxy',
+      'https://docs.example.com',
+      'same-origin',
+      200,
+    ],
+    ['matching Origin without fetch metadata', SITE, '', 200],
+  ])('accepts %s and routes own-origin mock URLs in process', async (_, origin, site, status) => {
+    const { handler } = makeProxy();
+    const response = await callProxy(handler, proxyBody(`${origin}${mockPath}`), {
+      headers: { origin, 'sec-fetch-site': site },
+    });
+    expect(response.status).toBe(status);
+    expect(((await response.json()) as ProxyEnvelope).status).toBe(200);
+  });
+});

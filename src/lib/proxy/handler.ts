@@ -112,21 +112,25 @@ function encodeBody(bytes: Uint8Array): { body: string; bodyEncoding: 'utf8' | '
   }
 }
 
-/** Refuses callers that are not pages of this site, and bodies that are not JSON. */
-function checkCaller(request: Request, ownOrigin: string): void {
+/**
+ * Refuses callers that are not pages of this site, and bodies that are not JSON. Returns the
+ * site's origin as the browser sees it: with `Sec-Fetch-Site: same-origin` (set by the browser,
+ * unforgeable by pages) that is the `Origin` header, which stays right behind a reverse proxy
+ * that terminates HTTPS; otherwise `Origin` must equal the origin of the request URL. The result
+ * only decides which URLs reach the in-process mock, which never opens a connection.
+ */
+function checkCaller(request: Request): string {
+  const urlOrigin = new URL(request.url).origin;
   const origin = request.headers.get('origin');
   const site = request.headers.get('sec-fetch-site');
-  if (
-    (origin === null && site === null) ||
-    (origin !== null && origin !== ownOrigin) ||
-    (site !== null && site !== 'same-origin')
-  )
-    throw new ProxyError('CROSS_SITE_REQUEST');
+  const sameOrigin = site === null ? origin === urlOrigin : site === 'same-origin';
+  if (!sameOrigin) throw new ProxyError('CROSS_SITE_REQUEST');
   const mediaType = (request.headers.get('content-type') ?? '')
     .split(';', 1)[0]
     ?.trim()
     .toLowerCase();
   if (mediaType !== 'application/json') throw new ProxyError('UNSUPPORTED_MEDIA_TYPE');
+  return origin ?? urlOrigin;
 }
 
 /** Maps a failed send or body read to a proxy error code. */
@@ -192,8 +196,7 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
     }, timeoutMs);
     let errorCode: string | null = null;
     try {
-      const ownOrigin = new URL(request.url).origin;
-      checkCaller(request, ownOrigin);
+      const ownOrigin = checkCaller(request);
       const verdict = await limit(clientAddress);
       if (!verdict.allowed)
         throw new ProxyError('RATE_LIMITED', { retryAfterSeconds: verdict.retryAfterSeconds });
