@@ -5,6 +5,9 @@ const port = Number(process.env.E2E_PORT ?? 4399);
 /** Build output to serve (lets parallel work build into separate folders). */
 const dist = process.env.E2E_DIST ?? 'dist';
 
+/** Origin of the strictly rate-limited twin server. */
+export const STRICT_ORIGIN = `http://127.0.0.1:${port + 1}`;
+
 export default defineConfig({
   testDir: 'tests/e2e',
   fullyParallel: true,
@@ -30,16 +33,32 @@ export default defineConfig({
       ],
     },
   },
-  webServer: {
-    command: `node ${dist}/server/entry.mjs`,
-    url: `http://127.0.0.1:${port}/`,
-    reuseExistingServer: false,
-    timeout: 30_000,
-    env: {
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PLAYGROUND_RATE_LIMIT: 'off',
-      MOCK_BASIC_RATE_LIMIT: '10/60s',
+  webServer: [
+    {
+      command: `node ${dist}/server/entry.mjs`,
+      url: `http://127.0.0.1:${port}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(port),
+        PLAYGROUND_RATE_LIMIT: 'off',
+        // Generous, so parallel tests sharing the demo key are not throttled.
+        MOCK_BASIC_RATE_LIMIT: '1000/60s',
+      },
     },
-  },
+    {
+      // The same build with Sinch-like strict Basic-auth limits, for the rate-limit test.
+      command: `node ${dist}/server/entry.mjs`,
+      url: `http://127.0.0.1:${port + 1}/`,
+      reuseExistingServer: false,
+      timeout: 30_000,
+      env: {
+        HOST: '127.0.0.1',
+        PORT: String(port + 1),
+        PLAYGROUND_RATE_LIMIT: 'off',
+        MOCK_BASIC_RATE_LIMIT: '3/60s',
+      },
+    },
+  ],
 });

@@ -16,6 +16,19 @@ export const DOCS_PAGES = [
     heading: 'Search for available numbers',
     sidebar: 'Search for available numbers',
   },
+  {
+    path: '/numbers/active-numbers/',
+    heading: 'Manage your numbers',
+    sidebar: 'Manage your numbers',
+  },
+] as const;
+
+/** Pages that embed at least one playground. */
+export const PLAYGROUND_PAGES = [
+  '/authentication/basic/',
+  '/authentication/oauth2/',
+  '/numbers/available-numbers/',
+  '/numbers/active-numbers/',
 ] as const;
 
 /** Starlight's theme choices. */

@@ -17,6 +17,7 @@ import {
   hintFor,
   readProxyAnswer,
   statusClass,
+  statusText,
   type Outcome,
 } from '../../lib/playground/outcome.ts';
 import { mockBaseUrl, tokenUrlFor } from '../../lib/playground/servers.ts';
@@ -488,7 +489,8 @@ class SinchPlayground extends HTMLElement {
     let language: string | null = null;
     if (outcome.kind === 'response') {
       const { envelope } = outcome;
-      code.textContent = `${envelope.status} ${envelope.statusText}`;
+      const reason = statusText(envelope.status, envelope.statusText);
+      code.textContent = `${envelope.status} ${reason}`;
       code.dataset['statusClass'] = statusClass(envelope.status);
       meta.textContent = `${Math.round(envelope.durationMs)} ms · ${formatBytes(envelope.sizeBytes)}${envelope.truncated ? ' · truncated' : ''}`;
       for (const [name, value] of Object.entries(envelope.headers)) {
@@ -502,7 +504,7 @@ class SinchPlayground extends HTMLElement {
       pre.textContent = shown.text;
       this.#lastBody = shown.text;
       if (shown.isJson) language = 'json';
-      status.textContent = `${prefix}: ${envelope.status} ${envelope.statusText}, ${Math.round(envelope.durationMs)} ms.`;
+      status.textContent = `${prefix}: ${envelope.status} ${reason}, ${Math.round(envelope.durationMs)} ms.`;
     } else if (outcome.kind === 'proxy-error') {
       code.textContent = `${outcome.status} ${outcome.error.code}`;
       code.dataset['statusClass'] = statusClass(outcome.status);

@@ -53,6 +53,35 @@ export async function readProxyAnswer(response: Response): Promise<Outcome> {
   };
 }
 
+const REASONS: Record<number, string> = {
+  200: 'OK',
+  201: 'Created',
+  204: 'No Content',
+  301: 'Moved Permanently',
+  302: 'Found',
+  304: 'Not Modified',
+  307: 'Temporary Redirect',
+  308: 'Permanent Redirect',
+  400: 'Bad Request',
+  401: 'Unauthorized',
+  403: 'Forbidden',
+  404: 'Not Found',
+  405: 'Method Not Allowed',
+  409: 'Conflict',
+  413: 'Content Too Large',
+  415: 'Unsupported Media Type',
+  429: 'Too Many Requests',
+  500: 'Internal Server Error',
+  502: 'Bad Gateway',
+  503: 'Service Unavailable',
+  504: 'Gateway Timeout',
+};
+
+/** The status text to show: the one received, or the standard reason phrase (HTTP/2 sends none). */
+export function statusText(status: number, received: string): string {
+  return received || REASONS[status] || '';
+}
+
 /** Colour class of a status code. */
 export function statusClass(
   status: number,

@@ -14,6 +14,11 @@ export function checkParameter(parameter: ParameterModel, value: string): string
       return `${parameter.name} must be at most ${schema.maximum}.`;
     return null;
   }
+  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
+    if (parameter.name === 'regionCode')
+      return 'regionCode must be two capital letters, such as US.';
+    return `${parameter.name} does not have the expected format (${schema.pattern}).`;
+  }
   if (schema.minLength !== undefined && value.length < schema.minLength)
     return `${parameter.name} must be at least ${schema.minLength} characters.`;
   if (schema.maxLength !== undefined && value.length > schema.maxLength)

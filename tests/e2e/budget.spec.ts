@@ -1,0 +1,43 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { test, expect } from '@playwright/test';
+import { PLAYGROUND_PAGES } from './pages.ts';
+
+/** JavaScript a playground page may transfer before the reader interacts (gzip). */
+const INITIAL_JS_BUDGET = 40 * 1024;
+/** Lazy chunks, gzip: today's size plus a small margin. */
+const LAZY_BUDGETS: Array<[pattern: RegExp, bytes: number]> = [
+  [/^highlight\..*\.js$/, 60 * 1024],
+  [/^json-editor\..*\.js$/, 740 * 1024],
+  [/^ui-core\..*\.js$/, 28 * 1024],
+];
+
+for (const path of PLAYGROUND_PAGES) {
+  test(`${path} transfers at most 40 KB of gzip JavaScript before interaction`, async ({
+    page,
+  }) => {
+    const sizes: Promise<number>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'script') return;
+      sizes.push(response.body().then((body) => gzipSync(body).length));
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+    const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+    expect(sizes.length).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+  });
+}
+
+test('lazy chunks stay within their budgets', () => {
+  const dir = join(process.env['E2E_DIST'] ?? 'dist', 'client/_astro');
+  const files = readdirSync(dir);
+  for (const [pattern, budget] of LAZY_BUDGETS) {
+    const matches = files.filter((file) => pattern.test(file));
+    expect(matches, `a chunk matching ${pattern}`).not.toHaveLength(0);
+    for (const file of matches)
+      expect(gzipSync(readFileSync(join(dir, file))).length, file).toBeLessThanOrEqual(budget);
+  }
+});
