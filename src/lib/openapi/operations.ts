@@ -34,7 +34,9 @@ function exampleOf(parameter: Obj, schema: JsonSchema): string | undefined {
   const example = parameter['example'] ?? schema.example;
   if (example === undefined || example === null) return undefined;
   if (Array.isArray(example)) return example.map(String).join(', ');
-  return typeof example === 'object' ? JSON.stringify(example) : String(example as string);
+  return typeof example === 'object'
+    ? JSON.stringify(example)
+    : String(example as string | number | boolean);
 }
 
 /** Path-level parameters overridden by operation-level ones with the same name and location. */
@@ -151,9 +153,7 @@ export function toOperationModels(document: Obj): OperationModel[] {
         model.requestBody = {
           contentType: bodyContent.type,
           required: body['required'] === true,
-          schema: (isObject(bodyContent.media['schema'])
-            ? bodyContent.media['schema']
-            : {}) as JsonSchema,
+          schema: isObject(bodyContent.media['schema']) ? bodyContent.media['schema'] : {},
           ...('example' in bodyContent.media ? { example: bodyContent.media['example'] } : {}),
         };
       }
@@ -164,7 +164,7 @@ export function toOperationModels(document: Obj): OperationModel[] {
       const response = success === undefined ? undefined : responses[success];
       const responseContent = isObject(response) ? jsonContent(response['content']) : undefined;
       if (responseContent && isObject(responseContent.media['schema']))
-        model.responseSchema = responseContent.media['schema'] as JsonSchema;
+        model.responseSchema = responseContent.media['schema'];
       models.push(model);
     }
   }

@@ -169,10 +169,8 @@ describe('buildRequest', () => {
       body: '{oops',
       auth: AUTH,
     });
-    expect(!result.ok && result.errors[0]).toMatchObject({
-      field: 'body',
-      message: expect.stringMatching(/not valid JSON/),
-    });
+    expect(!result.ok && result.errors[0]?.field).toBe('body');
+    expect(!result.ok && result.errors[0]?.message).toMatch(/not valid JSON/);
   });
 
   it('rejects credentials with a colon in the key ID, naming keyId', () => {
