@@ -34,9 +34,7 @@ function exampleOf(parameter: Obj, schema: JsonSchema): string | undefined {
   const example = parameter['example'] ?? schema.example;
   if (example === undefined || example === null) return undefined;
   if (Array.isArray(example)) return example.map(String).join(', ');
-  return typeof example === 'object'
-    ? JSON.stringify(example)
-    : String(example as string | number | boolean);
+  return typeof example === 'string' ? example : JSON.stringify(example);
 }
 
 /** Path-level parameters overridden by operation-level ones with the same name and location. */
