@@ -135,20 +135,29 @@ function weigh(seen: ReadonlyArray<{ type: string; raw: number; gzip: number }>)
   return { js: total('script'), css: total('stylesheet'), html: total('document') };
 }
 
-/** Page weight before interaction, after idle (lazy highlighter), and after opening the body editor. */
+/** Page weight before interaction, after the first hover (lazy highlighter), and after opening the body editor. */
 export async function measurePageWeight(
   browser: Browser,
   route: string,
-): Promise<{ initial: WeightByType; afterIdle: WeightByType; afterEditor: WeightByType | null }> {
+): Promise<{
+  initial: WeightByType;
+  afterHighlight: WeightByType;
+  afterEditor: WeightByType | null;
+}> {
   const context = await browser.newContext();
   const page = await context.newPage();
   const seen = recordResponses(page);
   await page.goto(ORIGIN + route, { waitUntil: 'load' });
-  await page.waitForTimeout(50);
-  const initial = weigh(seen);
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(500);
-  const afterIdle = weigh(seen);
+  const initial = weigh(seen);
+  const playground = page.locator('sinch-playground').first();
+  if ((await playground.count()) > 0) {
+    await playground.hover();
+    await page.waitForLoadState('networkidle');
+    await page.waitForTimeout(500);
+  }
+  const afterHighlight = weigh(seen);
   let afterEditor: WeightByType | null = null;
   const editor = page.getByRole('textbox', { name: /request body/i }).first();
   if ((await editor.count()) > 0) {
@@ -158,7 +167,7 @@ export async function measurePageWeight(
     afterEditor = weigh(seen);
   }
   await context.close();
-  return { initial, afterIdle, afterEditor };
+  return { initial, afterHighlight, afterEditor };
 }
 
 /**

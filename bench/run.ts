@@ -1,0 +1,89 @@
+/**
+ * `npm run bench`: every benchmark in one run, printed as Markdown and written to
+ * bench/results.json. Timings are medians of several runs with min and max beside them.
+ */
+import { cpus, totalmem } from 'node:os';
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { round, type Summary } from './stats.ts';
+import * as proxyBench from './proxy.ts';
+import * as site from './site.ts';
+import * as snippetBench from './snippets.ts';
+
+const started = new Date();
+const machine = `${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}`;
+
+console.error('Benchmarking snippet generation…');
+const snippets = await snippetBench.run();
+console.error('Benchmarking the proxy…');
+const proxy = await proxyBench.run();
+console.error('Benchmarking the site (build, start, page weight, typing, Lighthouse)…');
+const siteResults = await site.run();
+
+const results = { started: started.toISOString(), machine, snippets, proxy, site: siteResults };
+writeFileSync(
+  resolve(import.meta.dirname, 'results.json'),
+  `${JSON.stringify(results, null, 2)}\n`,
+);
+
+const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number): string => `${round(value)} ms`;
+const span = (summary: Summary): string =>
+  `${ms(summary.median)} (${ms(summary.min)}–${ms(summary.max)}, ${summary.runs} runs)`;
+
+const lines: string[] = [];
+lines.push(`## Benchmark results`, '', `Machine: ${machine}. Run: ${started.toISOString()}.`, '');
+lines.push('### Page weight (gzip; raw in brackets)', '');
+lines.push(
+  '| Page | JS before interaction | JS after first hover (highlighter) | JS after body editor | CSS | HTML |',
+);
+lines.push('| --- | --- | --- | --- | --- | --- |');
+for (const route of siteResults.pages) {
+  const weight = siteResults.weights[route];
+  if (!weight) continue;
+  const js = (w: site.WeightByType | null): string =>
+    w ? `${kb(w.js.gzip)} (${kb(w.js.raw)})` : '–';
+  lines.push(
+    `| ${route} | ${js(weight.initial)} | ${js(weight.afterHighlight)} | ${js(weight.afterEditor)} | ${kb(weight.initial.css.gzip)} | ${kb(weight.initial.html.gzip)} |`,
+  );
+}
+lines.push('', '### Typing to snippet (200 keystrokes, in-page Performance API)', '');
+lines.push('| Page | p50 | p95 | max | samples |', '| --- | --- | --- | --- | --- |');
+for (const [route, typing] of Object.entries(siteResults.typing)) {
+  if (typing)
+    lines.push(
+      `| ${route} | ${ms(typing.p50)} | ${ms(typing.p95)} | ${ms(typing.max)} | ${typing.samples} |`,
+    );
+}
+lines.push('', '### Lighthouse (mobile profile, median run)', '');
+lines.push(
+  '| Page | Performance | Accessibility | Best practices | SEO | LCP | TBT | CLS |',
+  '| --- | --- | --- | --- | --- | --- | --- | --- |',
+);
+for (const [route, lh] of Object.entries(siteResults.lighthouse)) {
+  lines.push(
+    `| ${route} | ${lh.performance} | ${lh.accessibility} | ${lh.bestPractices} | ${lh.seo} | ${ms(lh.lcpMs)} | ${ms(lh.tbtMs)} | ${round(lh.cls)} |`,
+  );
+}
+lines.push('', '### Build and start', '');
+lines.push(`- Build: ${span(siteResults.build)}`);
+lines.push(`- Server start to first response: ${span(siteResults.serverStart)}`);
+/** Rows for every Summary-shaped value of a result object. */
+function summaryRows(result: Record<string, unknown>, unit: string): string[] {
+  const rows: string[] = [];
+  for (const [name, value] of Object.entries(result)) {
+    if (typeof value !== 'object' || value === null || !('median' in value)) continue;
+    const s = value as Summary;
+    rows.push(
+      `| ${name} | ${round(s.median)}${unit} | ${round(s.min)}${unit} | ${round(s.max)}${unit} | ${s.runs} |`,
+    );
+  }
+  return rows;
+}
+lines.push('', '### Snippet generation (build the request and all targets, inline and env)', '');
+lines.push('| Measure | Median | Min | Max | Runs |', '| --- | --- | --- | --- | --- |');
+lines.push(...summaryRows(snippets, ' ms'));
+lines.push('', '### Proxy overhead (same loopback upstream, direct vs through /api/proxy)', '');
+lines.push('| Measure | Median | Min | Max | Runs |', '| --- | --- | --- | --- | --- |');
+lines.push(...summaryRows(proxy, ''));
+console.log(lines.join('\n'));
