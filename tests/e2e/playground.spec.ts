@@ -120,6 +120,21 @@ test('OAuth2 mode fetches a token through the proxy and gets 200; snippets switc
   await expect(playground.getByText('Basic authentication is for testing only.')).toBeVisible();
 });
 
+test('when Sinch cannot be reached, the error says so and offers the mock', async ({ page }) => {
+  // The test machine has no route to Sinch, so the real server choice fails like an outage.
+  await page.goto('/authentication/basic/');
+  const playground = page.locator('sinch-playground').first();
+  await playground.getByLabel('Server').selectOption('https://numbers.api.sinch.com');
+  await playground.getByLabel('Project ID').fill('demo-project');
+  await playground.getByLabel('Key ID').fill('demo-key');
+  await playground.getByLabel('Key secret').fill('demo-secret');
+  await send(playground, /failed/);
+  await expect(playground.getByText(/Sinch could not be reached/)).toBeVisible();
+  await playground.getByRole('button', { name: 'Switch to the mock server' }).click();
+  await expect(playground.getByLabel('Server')).toHaveValue('mock');
+  await send(playground, '200');
+});
+
 test('credentials survive a reload, stay out of localStorage unless remembered, and Forget clears every copy', async ({
   page,
 }) => {
