@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { STRICT_ORIGIN } from '../../playwright.config.ts';
+import { PROXY_ERRORS } from '../../src/lib/proxy/errors.ts';
 import { PLAYGROUND_PAGES, THEMES } from './pages.ts';
 
 const run = promisify(execFile);
@@ -121,7 +122,19 @@ test('OAuth2 mode fetches a token through the proxy and gets 200; snippets switc
 });
 
 test('when Sinch cannot be reached, the error says so and offers the mock', async ({ page }) => {
-  // The test machine has no route to Sinch, so the real server choice fails like an outage.
+  // Tests never leave loopback: the proxy answers as it does when the Sinch host is down.
+  const { status, message, hint } = PROXY_ERRORS.UPSTREAM_UNREACHABLE;
+  let refused = 0;
+  await page.route('**/api/proxy', async (route) => {
+    const target = (route.request().postDataJSON() as { url: string }).url;
+    if (!target.startsWith('https://numbers.api.sinch.com/')) return route.continue();
+    refused += 1;
+    return route.fulfill({
+      status,
+      contentType: 'application/json',
+      body: JSON.stringify({ error: { code: 'UPSTREAM_UNREACHABLE', message, hint } }),
+    });
+  });
   await page.goto('/authentication/basic/');
   const playground = page.locator('sinch-playground').first();
   await playground.getByLabel('Server').selectOption('https://numbers.api.sinch.com');
@@ -133,6 +146,7 @@ test('when Sinch cannot be reached, the error says so and offers the mock', asyn
   await playground.getByRole('button', { name: 'Switch to the mock server' }).click();
   await expect(playground.getByLabel('Server')).toHaveValue('mock');
   await send(playground, '200');
+  expect(refused).toBe(1);
 });
 
 test('credentials survive a reload, stay out of localStorage unless remembered, and Forget clears every copy', async ({
