@@ -1,12 +1,15 @@
 import { defineConfig, devices } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './tests/support/chromium.ts';
 
 /** Port the built server listens on during end-to-end tests. */
 const port = Number(process.env.E2E_PORT ?? 4399);
 /** Build output to serve (lets parallel work build into separate folders). */
 const dist = process.env.E2E_DIST ?? 'dist';
 
+/** Port of the strictly rate-limited twin server: ten above, so the team's 4411-4414 map to 4421-4424. */
+const strictPort = port + 10;
 /** Origin of the strictly rate-limited twin server. */
-export const STRICT_ORIGIN = `http://127.0.0.1:${port + 1}`;
+export const STRICT_ORIGIN = `http://127.0.0.1:${strictPort}`;
 
 export default defineConfig({
   testDir: 'tests/e2e',
@@ -21,16 +24,8 @@ export default defineConfig({
     trace: 'off',
     ...devices['Desktop Chrome'],
     launchOptions: {
-      executablePath: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-        '--disable-quic',
-      ],
+      executablePath: CHROMIUM_PATH,
+      args: CHROMIUM_FLAGS,
     },
   },
   webServer: [
@@ -50,12 +45,12 @@ export default defineConfig({
     {
       // The same build with Sinch-like strict Basic-auth limits, for the rate-limit test.
       command: `node ${dist}/server/entry.mjs`,
-      url: `http://127.0.0.1:${port + 1}/`,
+      url: `http://127.0.0.1:${strictPort}/`,
       reuseExistingServer: false,
       timeout: 30_000,
       env: {
         HOST: '127.0.0.1',
-        PORT: String(port + 1),
+        PORT: String(strictPort),
         PLAYGROUND_RATE_LIMIT: 'off',
         MOCK_BASIC_RATE_LIMIT: '3/60s',
       },

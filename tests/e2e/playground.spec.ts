@@ -283,6 +283,8 @@ test.describe('accessibility of playground pages', () => {
   for (const path of PLAYGROUND_PAGES) {
     for (const theme of THEMES) {
       test(`${path} in ${theme} theme, before and after a response`, async ({ page }) => {
+        // Two full-page axe runs on pages with several playgrounds take long on a busy machine.
+        test.slow();
         await page.addInitScript((value) => localStorage.setItem('starlight-theme', value), theme);
         const playground = await openOnMock(page, path);
         expect((await new AxeBuilder({ page }).analyze()).violations).toEqual([]);
