@@ -22,6 +22,8 @@ test.describe('every docs page', () => {
 
     for (const theme of THEMES) {
       test(`${path} has no axe violations in ${theme} theme`, async ({ page }) => {
+        // axe walks every node; pages with several playgrounds take long on a busy machine.
+        test.slow();
         await gotoWithTheme(page, path, theme);
         const results = await new AxeBuilder({ page }).analyze();
         expect(results.violations).toEqual([]);
@@ -71,14 +73,18 @@ test('an unknown address answers 404 with a helpful page', async ({ page }) => {
   await expect(page.getByRole('link', { name: 'Go to the overview' })).toBeVisible();
 });
 
-test.describe('screenshots for review', () => {
+test.describe('layout at desktop and phone width, screenshots for review', () => {
   for (const { path } of DOCS_PAGES) {
     for (const width of [1280, 375]) {
-      test(`${path} at ${width} px`, async ({ page }, testInfo) => {
-        await page.setViewportSize({ width, height: 900 });
+      test(`${path} at ${width} px has no sideways scrolling`, async ({ page }) => {
+        await page.setViewportSize({ width, height: 800 });
         await page.goto(path);
-        const name = `${path.replaceAll('/', '_') || 'home'}-${width}.png`;
-        await page.screenshot({ path: testInfo.outputPath(name), fullPage: true });
+        const overflow = await page.evaluate(
+          () => document.documentElement.scrollWidth - window.innerWidth,
+        );
+        expect(overflow).toBeLessThanOrEqual(0);
+        const name = `site${path.replaceAll('/', '_')}${width}.png`;
+        await page.screenshot({ path: `test-results/screenshots/${name}`, fullPage: true });
       });
     }
   }
