@@ -89,3 +89,12 @@ test.describe('layout at desktop and phone width, screenshots for review', () =>
     }
   }
 });
+
+test('the favicon each page links to is served', async ({ page, request }) => {
+  await page.goto('/');
+  const href = await page.locator('link[rel="shortcut icon"]').getAttribute('href');
+  expect(href).toBeTruthy();
+  const response = await request.get(href ?? '');
+  expect(response.status()).toBe(200);
+  expect(response.headers()['content-type']).toContain('image/svg+xml');
+});
