@@ -7,23 +7,13 @@ import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium, type Browser, type Page, type Response } from '@playwright/test';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { percentile, summarise, type Summary } from './stats.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const OUT_DIR = 'dist-bench';
 const PORT = Number(process.env.BENCH_PORT ?? 4460);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
-/** Chromium flags this machine needs (no sandbox as root, no background network). */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-];
-const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Bytes of one resource class, raw and gzip. */
 export interface Weight {

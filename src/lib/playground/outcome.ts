@@ -1,14 +1,4 @@
-/** What POST /api/proxy answers when the API answered (GUIDE section 4). */
-export interface ProxyEnvelope {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: string;
-  bodyEncoding: 'utf8' | 'base64';
-  durationMs: number;
-  sizeBytes: number;
-  truncated: boolean;
-}
+import type { ProxyEnvelope } from '../proxy/handler.ts';
 
 /** What POST /api/proxy answers when it refused or could not reach the API. */
 export interface ProxyError {
