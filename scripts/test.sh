@@ -6,6 +6,8 @@ chromium=$(bash scripts/ensure-chromium.sh | tail -n 1)
 export CHROMIUM_PATH="$chromium"
 bash scripts/ensure-runtimes.sh
 
+echo "== Generate Astro types (the type-checked lint needs them on a fresh clone)"
+npx astro sync
 echo "== Format and lint"
 npm run --silent lint
 echo "== astro check"
