@@ -76,9 +76,17 @@ class SinchPlayground extends HTMLElement {
       this.addEventListener(type, () => void loadHighlighter().then(() => this.#renderSnippet()), {
         once: true,
       });
+    // Other playgrounds follow once the browser is idle, so the one being typed in updates alone.
+    let pending = false;
     window.addEventListener(CREDENTIALS_EVENT, (event) => {
-      if ((event as CustomEvent).detail !== this)
+      if ((event as CustomEvent).detail === this || pending) return;
+      pending = true;
+      const follow = (): void => {
+        pending = false;
         this.#fillCredentials(loadCredentials(sessionStorage, localStorage));
+      };
+      if ('requestIdleCallback' in window) requestIdleCallback(follow, { timeout: 200 });
+      else setTimeout(follow, 1);
     });
     this.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.addEventListener(
       'focus',
