@@ -1,14 +1,20 @@
-/** Throughput and latency of the same loopback upstream, hit directly and through the proxy. */
-import { fork, type ChildProcess } from 'node:child_process';
+/**
+ * What the proxy adds to a request, all in one run: one small JSON upstream on loopback hit
+ * directly; through a bare Node pass-through (what any Node proxy pays on this machine); the
+ * built production server's cheapest route, GET /api/health (what any Astro route pays); and
+ * POST /api/proxy of that same server.
+ */
+import { fork, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
-import {
-  makeProxy,
-  proxyBody,
-  serveHandler,
-  startUpstream,
-} from '../tests/integration/proxy-support.ts';
-import { round, summarise } from './stats.ts';
+import { join } from 'node:path';
+import { Agent, Client } from 'undici';
+import { proxyBody, startUpstream } from '../tests/integration/proxy-support.ts';
+import { measureBuild, OUT_DIR, ROOT } from './site.ts';
+import { percentile, round, summarise } from './stats.ts';
 
 /** The part of autocannon's API this benchmark uses (the package ships no types). */
 interface LoadOptions {
@@ -27,17 +33,29 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
   options: LoadOptions & { connections: number; duration: number },
 ) => Promise<LoadResult>;
 
-interface Sample {
+const CONNECTIONS = 10;
+const SECONDS_PER_RUN = 3;
+const SEQUENTIAL_REQUESTS = 1000;
+const UPSTREAM_BODY =
+  '{"availableNumbers":[{"phoneNumber":"+12025550107","regionCode":"US","type":"LOCAL"}]}';
+
+interface LoadSample {
   requestsPerSecond: number;
   p50: number;
   p99: number;
 }
 
 /** One autocannon run; fails loudly if any request errored or got a non-2xx status. */
-async function measure(options: LoadOptions): Promise<Sample> {
-  const result = await autocannon({ connections: 10, duration: 3, ...options });
+async function load(options: LoadOptions): Promise<LoadSample> {
+  const result = await autocannon({
+    connections: CONNECTIONS,
+    duration: SECONDS_PER_RUN,
+    ...options,
+  });
   if (result.errors > 0 || result.non2xx > 0)
-    throw new Error(`benchmark run had ${result.errors} errors, ${result.non2xx} non-2xx`);
+    throw new Error(
+      `load run on ${options.url} had ${result.errors} errors, ${result.non2xx} non-2xx`,
+    );
   return {
     requestsPerSecond: result.requests.average,
     p50: result.latency.p50,
@@ -45,78 +63,183 @@ async function measure(options: LoadOptions): Promise<Sample> {
   };
 }
 
+/** Latency of one request at a time over one kept-alive connection, in ms with µs precision. */
+async function sequential(options: LoadOptions, count: number): Promise<number[]> {
+  const url = new URL(options.url);
+  const client = new Client(url.origin);
+  const samples: number[] = [];
+  try {
+    for (let i = 0; i < count; i += 1) {
+      const started = performance.now();
+      const response = await client.request({
+        path: url.pathname,
+        method: options.method === 'POST' ? 'POST' : 'GET',
+        headers: options.headers ?? {},
+        body: options.body ?? null,
+      });
+      await response.body.text();
+      if (response.statusCode !== 200)
+        throw new Error(`${options.url} answered ${response.statusCode}`);
+      samples.push(performance.now() - started);
+    }
+  } finally {
+    await client.close();
+  }
+  return samples;
+}
+
 /** Starts one server role in its own Node process (as on a real host) and returns its origin. */
-async function spawnRole(
-  role: string,
-  ...args: string[]
-): Promise<{ origin: string; child: ChildProcess }> {
-  const child = fork(import.meta.filename, [role, ...args], {
+async function spawnRole(role: string): Promise<{ origin: string; child: ChildProcess }> {
+  const child = fork(import.meta.filename, [role], {
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const [origin] = (await once(child, 'message')) as [string];
   return { origin, child };
 }
 
-/** Body of the child processes: a small JSON upstream, or the proxy handler served over HTTP. */
-async function serveRole(role: string, upstreamOrigin: string): Promise<void> {
-  const server =
-    role === 'upstream'
-      ? await startUpstream((_, res) => {
-          res.writeHead(200, { 'content-type': 'application/json' });
-          res.end(
-            '{"availableNumbers":[{"phoneNumber":"+12025550107","regionCode":"US","type":"LOCAL"}]}',
-          );
-        })
-      : await serveHandler(
-          makeProxy({ extraOrigins: [upstreamOrigin], rateLimit: null, log: () => undefined })
-            .handler,
-        );
-  process.send?.(server.origin);
+/** Body of the child processes: the JSON upstream, or the bare pass-through. */
+async function serveRole(role: string): Promise<void> {
+  if (role === 'upstream') {
+    const server = await startUpstream((_, res) => {
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(UPSTREAM_BODY);
+    });
+    process.send?.(server.origin);
+    return;
+  }
+  // The least a Node proxy does: read the JSON call, send it on, wrap the answer in JSON.
+  const agent = new Agent();
+  const server = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      void (async () => {
+        const call = JSON.parse(Buffer.concat(chunks).toString()) as { url: string };
+        const url = new URL(call.url);
+        const answer = await agent.request({
+          origin: url.origin,
+          path: url.pathname,
+          method: 'GET',
+        });
+        const body = await answer.body.text();
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(JSON.stringify({ status: answer.statusCode, body }));
+      })();
+    });
+  });
+  server.listen(0, '127.0.0.1', () => {
+    process.send?.(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+  });
 }
 
-/** Alternates direct and proxied runs against one upstream and reports medians with min/max. */
+/** Starts the built production server with the upstream allowed and no rate limit. */
+async function startSite(upstreamOrigin: string): Promise<{ origin: string; child: ChildProcess }> {
+  const entry = join(ROOT, OUT_DIR, 'server/entry.mjs');
+  if (!existsSync(entry)) measureBuild(1);
+  const port = 4390;
+  const origin = `http://127.0.0.1:${port}`;
+  const child = spawn(process.execPath, [entry], {
+    cwd: ROOT,
+    stdio: 'ignore',
+    env: {
+      ...process.env,
+      HOST: '127.0.0.1',
+      PORT: String(port),
+      PLAYGROUND_ALLOWED_ORIGINS: upstreamOrigin,
+      PLAYGROUND_RATE_LIMIT: 'off',
+    },
+  });
+  const started = performance.now();
+  for (;;) {
+    try {
+      if ((await fetch(`${origin}/`)).ok) return { origin, child };
+    } catch {
+      // Not listening yet.
+    }
+    if (performance.now() - started > 20_000) {
+      child.kill();
+      throw new Error('the built server did not answer within 20 s');
+    }
+    await new Promise((done) => setTimeout(done, 20));
+  }
+}
+
+const summary = (values: number[]) => {
+  const s = summarise(values);
+  return { median: round(s.median), min: round(s.min), max: round(s.max), runs: s.runs };
+};
+
+/**
+ * Alternates the three paths round by round so drift on a shared machine hits them alike, then
+ * reports medians over rounds with min and max.
+ */
 export async function run(rounds = 3): Promise<Record<string, unknown>> {
   const upstream = await spawnRole('upstream');
-  const proxy = await spawnRole('proxy', upstream.origin);
-  const direct: Sample[] = [];
-  const proxied: Sample[] = [];
+  const bare = await spawnRole('bare');
+  const site = await startSite(upstream.origin);
+  const target = `${upstream.origin}/v1/numbers`;
+  const call = (origin: string, path: string): LoadOptions => ({
+    url: `${origin}${path}`,
+    method: 'POST',
+    headers: { 'content-type': 'application/json', origin },
+    body: JSON.stringify(proxyBody(target)),
+  });
+  const paths = {
+    direct: { url: target },
+    bare: call(bare.origin, '/'),
+    route: { url: `${site.origin}/api/health` },
+    proxy: call(site.origin, '/api/proxy'),
+  };
+  type Path = keyof typeof paths;
+  const loaded: Record<Path, LoadSample[]> = { direct: [], bare: [], route: [], proxy: [] };
+  const unloaded: Record<Path, { p50: number; p99: number }[]> = {
+    direct: [],
+    bare: [],
+    route: [],
+    proxy: [],
+  };
   try {
+    // Warm up every path (JIT, connection pools) before anything is recorded.
+    for (const options of Object.values(paths)) await sequential(options, 300);
     for (let i = 0; i < rounds; i += 1) {
-      direct.push(await measure({ url: `${upstream.origin}/v1/numbers` }));
-      proxied.push(
-        await measure({
-          url: `${proxy.origin}/api/proxy`,
-          method: 'POST',
-          headers: { 'content-type': 'application/json', origin: proxy.origin },
-          body: JSON.stringify(proxyBody(`${upstream.origin}/v1/numbers`)),
-        }),
-      );
+      for (const [name, options] of Object.entries(paths) as [Path, LoadOptions][]) {
+        const samples = await sequential(options, SEQUENTIAL_REQUESTS);
+        unloaded[name].push({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
+        loaded[name].push(await load(options));
+      }
     }
   } finally {
-    proxy.child.kill();
+    site.child.kill();
+    bare.child.kill();
     upstream.child.kill();
   }
-  const ratio = proxied.map(
-    (p, i) => p.requestsPerSecond / (direct[i]?.requestsPerSecond ?? Number.NaN),
-  );
-  const addedP50 = proxied.map((p, i) => p.p50 - (direct[i]?.p50 ?? Number.NaN));
-  const addedP99 = proxied.map((p, i) => p.p99 - (direct[i]?.p99 ?? Number.NaN));
-  const summary = (values: number[]) => {
-    const s = summarise(values);
-    return { median: round(s.median), min: round(s.min), max: round(s.max), runs: s.runs };
-  };
+  const ratio = (a: Path, b: Path) =>
+    loaded[a].map((s, i) => s.requestsPerSecond / (loaded[b][i]?.requestsPerSecond ?? NaN));
+  const added = (key: 'p50' | 'p99', from: typeof unloaded | typeof loaded, path: Path) =>
+    from[path].map((s, i) => s[key] - (from.direct[i]?.[key] ?? NaN));
   return {
-    connections: 10,
-    secondsPerRun: 3,
-    directRequestsPerSecond: summary(direct.map((d) => d.requestsPerSecond)),
-    proxiedRequestsPerSecond: summary(proxied.map((p) => p.requestsPerSecond)),
-    throughputRatio: summary(ratio),
-    addedP50Ms: summary(addedP50),
-    addedP99Ms: summary(addedP99),
+    connections: CONNECTIONS,
+    secondsPerRun: SECONDS_PER_RUN,
+    sequentialRequests: SEQUENTIAL_REQUESTS,
+    directRequestsPerSecond: summary(loaded.direct.map((s) => s.requestsPerSecond)),
+    bareRequestsPerSecond: summary(loaded.bare.map((s) => s.requestsPerSecond)),
+    healthRouteRequestsPerSecond: summary(loaded.route.map((s) => s.requestsPerSecond)),
+    proxiedRequestsPerSecond: summary(loaded.proxy.map((s) => s.requestsPerSecond)),
+    throughputRatio: summary(ratio('proxy', 'direct')),
+    bareThroughputRatio: summary(ratio('bare', 'direct')),
+    healthRouteThroughputRatio: summary(ratio('route', 'direct')),
+    proxyToHealthRouteRatio: summary(ratio('proxy', 'route')),
+    unloadedDirectP50Ms: summary(unloaded.direct.map((s) => s.p50)),
+    unloadedAddedP50Ms: summary(added('p50', unloaded, 'proxy')),
+    unloadedAddedP99Ms: summary(added('p99', unloaded, 'proxy')),
+    unloadedBareAddedP50Ms: summary(added('p50', unloaded, 'bare')),
+    unloadedHealthRouteAddedP50Ms: summary(added('p50', unloaded, 'route')),
+    loadedAddedP50Ms: summary(added('p50', loaded, 'proxy')),
+    loadedAddedP99Ms: summary(added('p99', loaded, 'proxy')),
     goal: 'added median latency < 1 ms and throughput ratio >= 0.6',
   };
 }
 
-const [role, upstreamArg] = process.argv.slice(2);
-if (role === 'upstream' || role === 'proxy') await serveRole(role, upstreamArg ?? '');
+const [role] = process.argv.slice(2);
+if (role === 'upstream' || role === 'bare') await serveRole(role);
 else if (import.meta.main) console.log(JSON.stringify(await run(), null, 2));

@@ -10,8 +10,8 @@ import { chromium, type Browser, type Page, type Response } from '@playwright/te
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { percentile, summarise, type Summary } from './stats.ts';
 
-const ROOT = resolve(import.meta.dirname, '..');
-const OUT_DIR = 'dist-bench';
+export const ROOT = resolve(import.meta.dirname, '..');
+export const OUT_DIR = 'dist-bench';
 const PORT = Number(process.env.BENCH_PORT ?? 4460);
 const ORIGIN = `http://127.0.0.1:${PORT}`;
 

@@ -5,9 +5,12 @@ import { callProxy, makeProxy, SITE } from './proxy-support.ts';
 // Nothing leaves the process: upstream sends are answered locally, and the own mock runs in process.
 const { handler } = makeProxy({
   send: () =>
-    Promise.resolve(
-      new Response('{"stub":true}', { headers: { 'content-type': 'application/json' } }),
-    ),
+    Promise.resolve({
+      status: 200,
+      statusText: 'OK',
+      headers: [['content-type', 'application/json']],
+      body: new TextEncoder().encode('{"stub":true}'),
+    }),
 });
 
 const field = <T>(value: fc.Arbitrary<T>) => fc.oneof(value, fc.anything());

@@ -80,6 +80,14 @@ function proxy(body: unknown, origin = SITE): Promise<Response> {
 }
 
 describe('built server', () => {
+  it('answers GET /api/health with a small uncached JSON body', async () => {
+    const response = await fetch(`${SITE}/api/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('cache-control')).toBe('no-store');
+    expect(await response.json()).toEqual({ status: 'ok' });
+    expect((await fetch(`${SITE}/api/health`, { method: 'POST' })).status).not.toBe(200);
+  });
+
   it('serves the mock directly under /mock/', async () => {
     const response = await fetch(`${SITE}/mock/numbers/v1/projects/demo-project/availableRegions`, {
       headers: { authorization: basicAuthorization('other-key', 'other-secret') },

@@ -10,8 +10,10 @@ import { checkTarget, SINCH_ORIGINS } from './target.ts';
 import {
   ADDRESS_REFUSED,
   createUpstreamSender,
+  ResponseTooLargeError,
   type Resolver,
   type SendUpstream,
+  type UpstreamResponse,
 } from './upstream.ts';
 
 /** Default caps from GUIDE section 7. */
@@ -133,9 +135,20 @@ function checkCaller(request: Request): string {
   return origin ?? urlOrigin;
 }
 
+/** The in-process mock's answer in the sender's shape, under the same response cap. */
+async function fromMock(response: Response, max: number): Promise<UpstreamResponse> {
+  return {
+    status: response.status,
+    statusText: response.statusText,
+    headers: response.headers,
+    body: await readCapped(response, max, 'RESPONSE_TOO_LARGE'),
+  };
+}
+
 /** Maps a failed send or body read to a proxy error code. */
 function upstreamFailure(error: unknown, timedOut: boolean): ProxyError {
   if (error instanceof ProxyError) return error;
+  if (error instanceof ResponseTooLargeError) return new ProxyError('RESPONSE_TOO_LARGE');
   if (timedOut) return new ProxyError('UPSTREAM_TIMEOUT');
   let cause: unknown = error;
   for (let depth = 0; depth < 5 && cause instanceof Error; depth += 1) {
@@ -216,16 +229,22 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
         ...filterRequestHeaders(parsed.headers),
         ...authorizationHeader(parsed.auth),
       };
-      const init = { method: parsed.method, headers, body: parsed.body, signal: controller.signal };
-      let upstream: Response;
-      let bytes: Uint8Array;
+      let upstream: UpstreamResponse;
       try {
         upstream = target.viaMock
-          ? await config.mock(
-              new Request(target.url, { method: init.method, headers, body: init.body }),
+          ? await fromMock(
+              await config.mock(
+                new Request(target.url, { method: parsed.method, headers, body: parsed.body }),
+              ),
+              maxResponseBytes,
             )
-          : await send(target.url, init);
-        bytes = await readCapped(upstream, maxResponseBytes, 'RESPONSE_TOO_LARGE');
+          : await send(target.url, {
+              method: parsed.method,
+              headers,
+              body: parsed.body,
+              signal: controller.signal,
+              maxBytes: maxResponseBytes,
+            });
       } catch (error) {
         throw upstreamFailure(error, controller.signal.aborted);
       }
@@ -234,9 +253,9 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
         status: upstream.status,
         statusText: upstream.statusText,
         headers: filterResponseHeaders(upstream.headers),
-        ...encodeBody(bytes),
+        ...encodeBody(upstream.body),
         durationMs: Math.round(performance.now() - started),
-        sizeBytes: bytes.byteLength,
+        sizeBytes: upstream.body.byteLength,
         truncated: false,
       };
       return proxyJson(200, envelope);

@@ -60,15 +60,18 @@ export function filterRequestHeaders(
   return out;
 }
 
-/** Keeps only the upstream response headers the reader may see (never Set-Cookie or Access-Control-*). */
-export function filterResponseHeaders(headers: Headers): Record<string, string> {
+/**
+ * Keeps only the upstream response headers the reader may see (never Set-Cookie or
+ * Access-Control-*). Names must already be lower-case, as `Headers` and Node give them.
+ */
+export function filterResponseHeaders(headers: Iterable<[string, string]>): Record<string, string> {
   const out: Record<string, string> = {};
-  headers.forEach((value, name) => {
+  for (const [name, value] of headers) {
     if (
       RETURNED_RESPONSE_HEADERS.has(name) ||
       RETURNED_RESPONSE_PREFIXES.some((p) => name.startsWith(p))
     )
       out[name] = value;
-  });
+  }
   return out;
 }

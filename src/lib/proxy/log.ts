@@ -15,10 +15,27 @@ export interface ProxyLogEntry {
 /** Where log lines go; tests pass an array-backed sink. */
 export type LogSink = (line: string) => void;
 
-/** Writes JSON lines to stdout. */
-export const stdoutSink: LogSink = (line) => {
-  process.stdout.write(`${line}\n`);
-};
+/**
+ * Collects lines and hands them to `write` once per turn of the event loop, so a busy server
+ * makes one write call for many requests instead of one each. Lines keep their order.
+ */
+export function batchedSink(
+  write: (text: string) => void,
+  schedule: (flush: () => void) => void = setImmediate,
+): LogSink {
+  let pending: string[] = [];
+  const flush = () => {
+    const text = pending.join('');
+    pending = [];
+    write(text);
+  };
+  return (line) => {
+    if (pending.push(`${line}\n`) === 1) schedule(flush);
+  };
+}
+
+/** Writes JSON lines to stdout, batched per event-loop turn. */
+export const stdoutSink: LogSink = batchedSink((text) => process.stdout.write(text));
 
 /** Serialises one entry as a JSON line, picking only the known fields. */
 export function logProxyRequest(sink: LogSink, entry: ProxyLogEntry): void {

@@ -1,6 +1,7 @@
 import type { LookupAddress } from 'node:dns';
 import { describe, expect, it } from 'vitest';
-import { ADDRESS_REFUSED, guardedLookup } from './upstream.ts';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
+import { ADDRESS_REFUSED, decodeBody, guardedLookup, ResponseTooLargeError } from './upstream.ts';
 
 /** Runs the guarded lookup for `hostname` resolving to `addresses`; returns the error code or the addresses. */
 function lookUp(
@@ -63,5 +64,39 @@ describe('guardedLookup', () => {
       });
     });
     expect(address).toBe('34.117.59.81');
+  });
+});
+
+describe('decodeBody', () => {
+  const json = Buffer.from('{"ok":true}');
+  it.each([
+    ['gzip', gzipSync(json)],
+    ['x-gzip', gzipSync(json)],
+    ['deflate', deflateSync(json)],
+    ['br', brotliCompressSync(json)],
+    [' GZIP ', gzipSync(json)],
+  ])('undoes %j', async (encoding, compressed) => {
+    expect(Buffer.from(await decodeBody(encoding, compressed, 1024)).toString()).toBe(
+      '{"ok":true}',
+    );
+  });
+
+  it('passes identity, missing and unknown encodings through untouched', async () => {
+    for (const encoding of [undefined, 'identity', 'zstd'])
+      expect(await decodeBody(encoding, json, 1024)).toBe(json);
+  });
+
+  it('stops a decompression bomb at the cap', async () => {
+    const bomb = gzipSync(Buffer.alloc(10 * 1024 * 1024));
+    expect(bomb.byteLength).toBeLessThan(64 * 1024);
+    await expect(decodeBody('gzip', bomb, 1024 * 1024)).rejects.toBeInstanceOf(
+      ResponseTooLargeError,
+    );
+  });
+
+  it('reports a corrupt body as an error other than the size cap', async () => {
+    const error: unknown = await decodeBody('gzip', json, 1024).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(error).not.toBeInstanceOf(ResponseTooLargeError);
   });
 });

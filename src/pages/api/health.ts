@@ -1,0 +1,14 @@
+import type { APIRoute } from 'astro';
+import { proxyJson } from '../../lib/proxy/errors.ts';
+import { serverInstances } from '../../lib/proxy/server.ts';
+
+export const prerender = false;
+
+/**
+ * GET /api/health: 200 once the proxy and mock are configured, for load balancers and uptime
+ * checks. A malformed PLAYGROUND_* or MOCK_* variable makes it fail with an error naming it.
+ */
+export const GET: APIRoute = () => {
+  serverInstances();
+  return proxyJson(200, { status: 'ok' });
+};
