@@ -3,6 +3,7 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
+import { lazyCss } from './src/lib/build/lazy-css.ts';
 
 // Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
 export default defineConfig({
@@ -12,6 +13,8 @@ export default defineConfig({
   // Astro's form-POST origin check would refuse OAuth2 token requests (form bodies) to the mock
   // from curl and SDKs; /api/proxy does its own same-origin and JSON-only checks.
   security: { checkOrigin: false },
+  // Monaco's CSS is applied when the body editor mounts, not linked into every playground page.
+  vite: { plugins: [lazyCss(/[\\/]node_modules[\\/]monaco-editor[\\/]esm[\\/].*\.js$/)] },
   server: {
     host: process.env.HOST ?? 'localhost',
     port: Number(process.env.PORT ?? 4321),

@@ -6,6 +6,8 @@ import { PLAYGROUND_PAGES } from './pages.ts';
 
 /** JavaScript a playground page may transfer before the reader interacts (gzip). */
 const INITIAL_JS_BUDGET = 40 * 1024;
+/** Render-blocking CSS of a playground page (gzip); the body editor's CSS must not be part of it. */
+const INITIAL_CSS_BUDGET = 20 * 1024;
 /** Lazy chunks, gzip: today's size plus a small margin. */
 const LAZY_BUDGETS: Array<[pattern: RegExp, bytes: number]> = [
   [/^highlight\..*\.js$/, 60 * 1024],
@@ -28,6 +30,33 @@ for (const path of PLAYGROUND_PAGES) {
     const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
     expect(sizes.length).toBeGreaterThan(0);
     expect(total).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+  });
+}
+
+for (const path of PLAYGROUND_PAGES) {
+  test(`${path} links at most 20 KB of gzip CSS, none of it the body editor's`, async ({
+    page,
+  }) => {
+    const sheets: Promise<{ url: string; text: string }>[] = [];
+    page.on('response', (response) => {
+      if (response.request().resourceType() !== 'stylesheet') return;
+      sheets.push(response.text().then((text) => ({ url: response.url(), text })));
+    });
+    await page.goto(path);
+    await page.waitForLoadState('networkidle');
+    const loaded = await Promise.all(sheets);
+    expect(loaded.length).toBeGreaterThan(0);
+    for (const sheet of loaded) expect(sheet.text, sheet.url).not.toContain('.monaco-editor');
+    const screenSheets = await page.evaluate(() =>
+      [...document.querySelectorAll<HTMLLinkElement>('link[rel="stylesheet"]')]
+        .filter((link) => link.media !== 'print')
+        .map((link) => link.href),
+    );
+    const total = loaded
+      .filter((sheet) => screenSheets.includes(sheet.url))
+      .reduce((sum, sheet) => sum + gzipSync(sheet.text).length, 0);
+    expect(total).toBeGreaterThan(0);
+    expect(total).toBeLessThanOrEqual(INITIAL_CSS_BUDGET);
   });
 }
 

@@ -258,11 +258,23 @@ test('the body editor loads Monaco only when opened, flags invalid JSON, and sen
   await playground.getByLabel('Server').selectOption('mock');
   await playground.getByRole('button', { name: 'Use demo credentials' }).click();
   expect(scripts.some((url) => url.includes('json-editor'))).toBe(false);
+  const monacoRules = () =>
+    page.evaluate(
+      () =>
+        [...document.styleSheets].flatMap((sheet) =>
+          [...sheet.cssRules].filter((rule) => rule.cssText.includes('.monaco-editor')),
+        ).length,
+    );
+  expect(await monacoRules()).toBe(0);
 
   await playground.getByRole('textbox', { name: 'Request body' }).focus();
   const editor = playground.locator('.monaco-editor');
   await expect(editor).toBeVisible({ timeout: 15_000 });
   expect(scripts.some((url) => url.includes('json-editor'))).toBe(true);
+  // Monaco's own stylesheet arrives with the editor: without it the editor has no layout.
+  expect(await monacoRules()).toBeGreaterThan(100);
+  await expect(editor).toHaveCSS('position', 'relative');
+  await expect(editor.locator('.view-lines')).toHaveCSS('white-space', 'nowrap');
 
   await editor.click();
   await page.keyboard.press('Control+A');

@@ -6,6 +6,7 @@ import * as monaco from 'monaco-editor/editor/editor.api';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
+import { takeLazyCss } from 'virtual:lazy-css';
 import type { JsonSchema } from '../../lib/openapi/types.ts';
 
 (self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
@@ -30,9 +31,20 @@ function themeName(): string {
   return document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs';
 }
 
+/** Applies Monaco's stylesheet (kept out of the page's CSS by the lazy-css build plugin) once. */
+function applyMonacoCss(): void {
+  const css = takeLazyCss();
+  if (css === '') return;
+  const style = document.createElement('style');
+  style.dataset['lazyCss'] = 'monaco';
+  style.textContent = css;
+  document.head.append(style);
+}
+
 /** Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form. */
 export async function mountJsonEditor(options: JsonEditorOptions): Promise<void> {
   const { host, textarea, schema, modelUri } = options;
+  applyMonacoCss();
   schemas.push({ uri: `${modelUri}#schema`, fileMatch: [modelUri], schema });
   jsonDefaults.setDiagnosticsOptions({
     validate: true,
