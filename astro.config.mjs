@@ -4,6 +4,7 @@ import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { lazyCss } from './src/lib/build/lazy-css.ts';
+import { precompressIntegration } from './src/lib/build/precompress.ts';
 
 // Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
 export default defineConfig({
@@ -49,5 +50,7 @@ export default defineConfig({
       ],
     }),
     mdx(),
+    // .br and .gz copies of the built text files, served by scripts/serve.ts.
+    precompressIntegration(),
   ],
 });

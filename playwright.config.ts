@@ -31,11 +31,12 @@ export default defineConfig({
   },
   webServer: [
     {
-      command: `node ${dist}/server/entry.mjs`,
+      command: `node scripts/serve.ts`,
       url: `http://127.0.0.1:${port}/`,
       reuseExistingServer: false,
       timeout: 30_000,
       env: {
+        DIST_DIR: dist,
         HOST: '127.0.0.1',
         PORT: String(port),
         PLAYGROUND_RATE_LIMIT: 'off',
@@ -45,11 +46,12 @@ export default defineConfig({
     },
     {
       // The same build with Sinch-like strict Basic-auth limits, for the rate-limit test.
-      command: `node ${dist}/server/entry.mjs`,
+      command: `node scripts/serve.ts`,
       url: `http://127.0.0.1:${strictPort}/`,
       reuseExistingServer: false,
       timeout: 30_000,
       env: {
+        DIST_DIR: dist,
         HOST: '127.0.0.1',
         PORT: String(strictPort),
         PLAYGROUND_RATE_LIMIT: 'off',

@@ -138,11 +138,12 @@ async function startSite(upstreamOrigin: string): Promise<{ origin: string; chil
   if (!existsSync(entry)) measureBuild(1);
   const port = 4390;
   const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [entry], {
+  const child = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: ROOT,
     stdio: 'ignore',
     env: {
       ...process.env,
+      DIST_DIR: OUT_DIR,
       HOST: '127.0.0.1',
       PORT: String(port),
       PLAYGROUND_ALLOWED_ORIGINS: upstreamOrigin,

@@ -83,7 +83,22 @@ function summaryRows(result: Record<string, unknown>, unit: string): string[] {
 lines.push('', '### Snippet generation (build the request and all targets, inline and env)', '');
 lines.push('| Measure | Median | Min | Max | Runs |', '| --- | --- | --- | --- | --- |');
 lines.push(...summaryRows(snippets, ' ms'));
-lines.push('', '### Proxy overhead (same loopback upstream, direct vs through /api/proxy)', '');
-lines.push('| Measure | Median | Min | Max | Runs |', '| --- | --- | --- | --- | --- |');
-lines.push(...summaryRows(proxy, ''));
+lines.push('', '### Proxy overhead (one loopback upstream, every path in the same run)', '');
+const p = proxy as Record<string, Summary>;
+const cell = (name: string, unit = ''): string => {
+  const s = p[name];
+  return s === undefined ? '–' : `${round(s.median)}${unit} (${round(s.min)}–${round(s.max)})`;
+};
+lines.push(
+  '| Path | Requests/s, 10 connections | Share of direct | Added p50, one request at a time |',
+  '| --- | --- | --- | --- |',
+  `| Upstream, direct | ${cell('directRequestsPerSecond')} | 1 | – |`,
+  `| Bare Node pass-through (reference) | ${cell('bareRequestsPerSecond')} | ${cell('bareThroughputRatio')} | ${cell('unloadedBareAddedP50Ms', ' ms')} |`,
+  `| Cheapest Astro route, GET /api/health (reference) | ${cell('healthRouteRequestsPerSecond')} | ${cell('healthRouteThroughputRatio')} | ${cell('unloadedHealthRouteAddedP50Ms', ' ms')} |`,
+  `| POST /api/proxy | ${cell('proxiedRequestsPerSecond')} | ${cell('throughputRatio')} | ${cell('unloadedAddedP50Ms', ' ms')} |`,
+  '',
+  `/api/proxy throughput as a share of the cheapest Astro route: ${cell('proxyToHealthRouteRatio')}. ` +
+    `Added p99 one at a time: ${cell('unloadedAddedP99Ms', ' ms')}; ` +
+    `added p50 / p99 at 10 connections: ${cell('loadedAddedP50Ms', ' ms')} / ${cell('loadedAddedP99Ms', ' ms')}.`,
+);
 console.log(lines.join('\n'));

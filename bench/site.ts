@@ -43,10 +43,16 @@ export function measureBuild(runs: number): Summary {
 /** Starts the built server and resolves once `/` answers, with the time that took in ms. */
 async function startServer(): Promise<{ server: ChildProcess; startMs: number }> {
   const started = performance.now();
-  const server = spawn(process.execPath, [join(OUT_DIR, 'server/entry.mjs')], {
+  const server = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: ROOT,
     stdio: 'ignore',
-    env: { ...process.env, HOST: '127.0.0.1', PORT: String(PORT), PLAYGROUND_RATE_LIMIT: 'off' },
+    env: {
+      ...process.env,
+      DIST_DIR: OUT_DIR,
+      HOST: '127.0.0.1',
+      PORT: String(PORT),
+      PLAYGROUND_RATE_LIMIT: 'off',
+    },
   });
   for (;;) {
     if (performance.now() - started > 20_000) {

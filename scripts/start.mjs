@@ -32,7 +32,6 @@ const env = {
   HOST: process.env.HOST ?? 'localhost',
   PORT: process.env.PORT ?? '4321',
 };
-console.log(`Serving on http://${env.HOST}:${env.PORT} (mock Sinch API under /mock/)`);
-const server = spawn(process.execPath, [entry], { stdio: 'inherit', env });
+const server = spawn(process.execPath, ['scripts/serve.ts'], { stdio: 'inherit', env });
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code) => process.exit(code ?? 0));

@@ -42,10 +42,11 @@ beforeAll(async () => {
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
     res.end('{"from":"upstream"}');
   });
-  server = spawn(process.execPath, [ENTRY], {
+  server = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: ROOT,
     env: {
       ...process.env,
+      DIST_DIR: DIST,
       HOST: '127.0.0.1',
       PORT: '4412',
       PLAYGROUND_ALLOWED_ORIGINS: upstream.origin,
@@ -80,6 +81,16 @@ function proxy(body: unknown, origin = SITE): Promise<Response> {
 }
 
 describe('built server', () => {
+  it('serves pages and assets precompressed to clients that accept it', async () => {
+    const page = await fetch(`${SITE}/authentication/basic/`, {
+      headers: { 'accept-encoding': 'br' },
+    });
+    expect(page.status).toBe(200);
+    expect(page.headers.get('content-encoding')).toBe('br');
+    expect(page.headers.get('vary')).toBe('Accept-Encoding');
+    expect(await page.text()).toContain('Basic authentication');
+  });
+
   it('answers GET /api/health with a small uncached JSON body', async () => {
     const response = await fetch(`${SITE}/api/health`);
     expect(response.status).toBe(200);

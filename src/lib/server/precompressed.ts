@@ -1,0 +1,161 @@
+/**
+ * Serves the build's precompressed twins (`.br`, `.gz`) of static files to clients that accept
+ * them, in front of the Node adapter's handler, which serves everything else as before.
+ *
+ * Only exact URL paths of files that exist at start-up are answered: the request never builds a
+ * filesystem path, so nothing outside the client folder can be reached.
+ */
+import { createReadStream, readdirSync, statSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join } from 'node:path';
+
+/** Content codings this server has files for, in order of preference on equal quality. */
+export const ENCODINGS = ['br', 'gzip'] as const;
+export type Encoding = (typeof ENCODINGS)[number];
+const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
+
+const TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.xml': 'application/xml; charset=utf-8',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.ttf': 'font/ttf',
+};
+
+/**
+ * Picks the coding to send from an Accept-Encoding header (RFC 9110 12.5.3): the available one
+ * with the highest weight above zero, `*` standing for any not named; br before gzip on a tie.
+ */
+export function negotiateEncoding(
+  header: string | undefined,
+  available: readonly Encoding[],
+): Encoding | null {
+  if (header === undefined || header.trim() === '') return null;
+  const weights = new Map<string, number>();
+  for (const part of header.split(',')) {
+    const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
+    if (name === '') continue;
+    let q = 1;
+    for (const param of params) {
+      const match = /^q=([01](?:\.\d{0,3})?)$/.exec(param);
+      if (match !== null) q = Number(match[1]);
+    }
+    weights.set(name, q);
+  }
+  let best: Encoding | null = null;
+  let bestWeight = 0;
+  for (const encoding of ENCODINGS) {
+    if (!available.includes(encoding)) continue;
+    const weight = weights.get(encoding) ?? weights.get('*') ?? 0;
+    if (weight > bestWeight) {
+      best = encoding;
+      bestWeight = weight;
+    }
+  }
+  return best;
+}
+
+/** One servable file: its type, validator and the compressed copies on disk. */
+export interface CompressedFile {
+  type: string;
+  etag: string;
+  immutable: boolean;
+  copies: Partial<Record<Encoding, { path: string; size: number }>>;
+}
+
+/**
+ * Maps URL paths to the files that have compressed copies. `a/index.html` is reachable as
+ * `/a/index.html`, `/a/` and `/a`, as the adapter serves it.
+ */
+export function indexCompressedFiles(clientDir: string): Map<string, CompressedFile> {
+  const index = new Map<string, CompressedFile>();
+  const entries = readdirSync(clientDir, { recursive: true, withFileTypes: true });
+  for (const entry of entries) {
+    if (!entry.isFile()) continue;
+    const path = join(entry.parentPath, entry.name);
+    const type = TYPES[extname(path)];
+    if (type === undefined) continue;
+    const copies: CompressedFile['copies'] = {};
+    for (const encoding of ENCODINGS) {
+      try {
+        copies[encoding] = {
+          path: path + SUFFIX[encoding],
+          size: statSync(path + SUFFIX[encoding]).size,
+        };
+      } catch {
+        // No copy in this coding.
+      }
+    }
+    if (Object.keys(copies).length === 0) continue;
+    const stat = statSync(path);
+    const urlPath = `/${path
+      .slice(clientDir.length + 1)
+      .split('\\')
+      .join('/')}`;
+    const file: CompressedFile = {
+      type,
+      etag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      immutable: urlPath.startsWith('/_astro/'),
+      copies,
+    };
+    index.set(urlPath, file);
+    if (urlPath.endsWith('/index.html')) {
+      const directory = urlPath.slice(0, -'index.html'.length);
+      index.set(directory, file);
+      if (directory !== '/') index.set(directory.slice(0, -1), file);
+    }
+  }
+  return index;
+}
+
+/**
+ * Returns a handler that answers GET and HEAD for indexed files with a compressed copy the
+ * client accepts, and returns false (touching nothing) for every other request.
+ */
+export function createPrecompressedHandler(
+  clientDir: string,
+): (req: IncomingMessage, res: ServerResponse) => boolean {
+  const index = indexCompressedFiles(clientDir);
+  return (req, res) => {
+    if ((req.method !== 'GET' && req.method !== 'HEAD') || req.headers.range !== undefined)
+      return false;
+    const url = req.url ?? '/';
+    const query = url.indexOf('?');
+    const file = index.get(query === -1 ? url : url.slice(0, query));
+    if (file === undefined) return false;
+    const encoding = negotiateEncoding(
+      req.headers['accept-encoding'],
+      ENCODINGS.filter((e) => file.copies[e] !== undefined),
+    );
+    const copy = encoding === null ? undefined : file.copies[encoding];
+    if (encoding === null || copy === undefined) return false;
+    res.setHeader('Vary', 'Accept-Encoding');
+    res.setHeader('ETag', `${file.etag.slice(0, -1)}-${encoding}"`);
+    res.setHeader(
+      'Cache-Control',
+      file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0',
+    );
+    if (req.headers['if-none-match'] === res.getHeader('ETag')) {
+      res.writeHead(304).end();
+      return true;
+    }
+    res.writeHead(200, {
+      'Content-Type': file.type,
+      'Content-Encoding': encoding,
+      'Content-Length': copy.size,
+    });
+    if (req.method === 'HEAD') {
+      res.end();
+      return true;
+    }
+    createReadStream(copy.path)
+      .on('error', () => res.destroy())
+      .pipe(res);
+    return true;
+  };
+}

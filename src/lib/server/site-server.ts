@@ -1,0 +1,37 @@
+/**
+ * The production HTTP server: the Node adapter's standalone handler (static files, pages, API
+ * routes and the mock), with the build's precompressed files served first to clients that accept
+ * them.
+ */
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { createPrecompressedHandler } from './precompressed.ts';
+
+type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Starts the built site from `dist` on `host:port`; resolves once it listens. */
+export async function startSiteServer(options: {
+  dist: string;
+  host: string;
+  port: number;
+}): Promise<{ server: Server; origin: string }> {
+  const dist = resolve(options.dist);
+  // The adapter's entry starts its own server on import unless told not to.
+  process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
+  const entry = (await import(pathToFileURL(join(dist, 'server/entry.mjs')).href)) as {
+    handler: NodeHandler;
+  };
+  const precompressed = createPrecompressedHandler(join(dist, 'client'));
+  const server = createServer((req, res) => {
+    if (!precompressed(req, res)) entry.handler(req, res);
+  });
+  await new Promise<void>((done, fail) => {
+    server.once('error', fail);
+    server.listen(options.port, options.host, done);
+  });
+  const { port } = server.address() as AddressInfo;
+  const host = options.host.includes(':') ? `[${options.host}]` : options.host;
+  return { server, origin: `http://${host}:${port}` };
+}
