@@ -149,6 +149,65 @@ test('when Sinch cannot be reached, the error says so and offers the mock', asyn
   expect(refused).toBe(1);
 });
 
+test('Cancel stops a request in flight and the next one goes through', async ({ page }) => {
+  // Hold the first proxy call until the reader cancels; let the next ones through.
+  let held = 0;
+  await page.route('**/api/proxy', async (route) => {
+    if (held > 0) return route.continue();
+    held += 1;
+    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    return route.abort().catch(() => undefined);
+  });
+  const playground = await openOnMock(page, '/authentication/basic/');
+  await playground.getByRole('button', { name: 'Use demo credentials' }).click();
+  const sendButton = playground.getByRole('button', { name: /Send request|Sending/ });
+  const cancel = playground.getByRole('button', { name: 'Cancel' });
+  await expect(cancel).toBeHidden();
+  await sendButton.click();
+  await expect(playground.getByRole('status')).toContainText('Sending request');
+  await expect(sendButton).toBeDisabled();
+  await cancel.click();
+  await expect(playground.getByRole('status')).toContainText('Request cancelled.');
+  await expect(cancel).toBeHidden();
+  await expect(sendButton).toBeEnabled();
+  await expect(sendButton).toBeFocused();
+  await send(playground, '200');
+  expect(held).toBe(1);
+});
+
+test('the built snippet stays highlighted on load at the site origin; typing re-renders it and the highlighter follows', async ({
+  page,
+  baseURL,
+}) => {
+  // Serve the build under the site origin it was built for, as production does.
+  const site = 'https://docs-playground.example.com';
+  await page.route(`${site}/**`, async (route) => {
+    const url = route
+      .request()
+      .url()
+      .replace(site, baseURL ?? '');
+    await route.fulfill({ response: await route.fetch({ url }) });
+  });
+  await page.goto(`${site}/authentication/basic/`);
+  const playground = page.locator('sinch-playground').first();
+  const curl = playground.getByRole('tabpanel', { name: 'curl' });
+  await expect(curl).toContainText(`${site}/mock/numbers/v1/projects/YOUR_PROJECT_ID/`);
+  // The element has run (it wires the demo button to the server choice) and kept the build's HTML.
+  await expect(playground.getByRole('button', { name: 'Use demo credentials' })).toBeVisible();
+  await page.waitForTimeout(300);
+  await expect(curl.locator('pre.shiki')).toHaveCount(1);
+  const hidden = playground.locator('[data-panel="typescript"] [data-code] > pre');
+  await expect(hidden).not.toHaveClass(/shiki/);
+
+  await playground.getByLabel('Project ID').fill('my-project');
+  await expect(curl).toContainText('/v1/projects/my-project/');
+  await expect(curl.locator('pre.shiki')).toHaveCount(1, { timeout: 10_000 });
+  await playground.getByRole('tab', { name: 'TypeScript' }).click();
+  await expect(playground.locator('[data-panel="typescript"] pre.shiki')).toHaveCount(1, {
+    timeout: 10_000,
+  });
+});
+
 test('credentials survive a reload, stay out of localStorage unless remembered, and Forget clears every copy', async ({
   page,
 }) => {

@@ -265,6 +265,9 @@ class SinchPlayground extends HTMLElement {
     const panel = this.querySelector<HTMLElement>(`[data-panel="${this.#target}"] [data-code]`)!;
     if (text === null) return;
     const renderId = ++this.#renderId;
+    // Already showing this text highlighted (as built, or highlighted before): nothing to do.
+    if (panel.firstElementChild?.classList.contains('shiki') === true && panel.textContent === text)
+      return;
     const pre = document.createElement('pre');
     pre.textContent = text;
     panel.replaceChildren(pre);
