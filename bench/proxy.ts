@@ -4,7 +4,7 @@
  * built production server's cheapest route, GET /api/health (what any Astro route pays); and
  * POST /api/proxy of that same server.
  */
-import { fork, spawn, type ChildProcess } from 'node:child_process';
+import { fork, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:http';
@@ -13,7 +13,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Agent, Client } from 'undici';
 import { proxyBody, startUpstream } from '../tests/integration/proxy-support.ts';
-import { measureBuild, OUT_DIR, ROOT } from './site.ts';
+import { measureBuild, OUT_DIR, ROOT, startServer, stopServer } from './site.ts';
 import { percentile, round, summarise } from './stats.ts';
 
 /** The part of autocannon's API this benchmark uses (the package ships no types). */
@@ -132,37 +132,10 @@ async function serveRole(role: string): Promise<void> {
   });
 }
 
-/** Starts the built production server with the upstream allowed and no rate limit. */
-async function startSite(upstreamOrigin: string): Promise<{ origin: string; child: ChildProcess }> {
-  const entry = join(ROOT, OUT_DIR, 'server/entry.mjs');
-  if (!existsSync(entry)) measureBuild(1);
-  const port = 4390;
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, ['scripts/serve.ts'], {
-    cwd: ROOT,
-    stdio: 'ignore',
-    env: {
-      ...process.env,
-      DIST_DIR: OUT_DIR,
-      HOST: '127.0.0.1',
-      PORT: String(port),
-      PLAYGROUND_ALLOWED_ORIGINS: upstreamOrigin,
-      PLAYGROUND_RATE_LIMIT: 'off',
-    },
-  });
-  const started = performance.now();
-  for (;;) {
-    try {
-      if ((await fetch(`${origin}/`)).ok) return { origin, child };
-    } catch {
-      // Not listening yet.
-    }
-    if (performance.now() - started > 20_000) {
-      child.kill();
-      throw new Error('the built server did not answer within 20 s');
-    }
-    await new Promise((done) => setTimeout(done, 20));
-  }
+/** Starts the built production server with the upstream allowed (building it when missing). */
+async function startSite(upstreamOrigin: string) {
+  if (!existsSync(join(ROOT, OUT_DIR, 'server/entry.mjs'))) measureBuild(1);
+  return startServer(4390, { PLAYGROUND_ALLOWED_ORIGINS: upstreamOrigin });
 }
 
 const summary = (values: number[]) => {
@@ -171,7 +144,7 @@ const summary = (values: number[]) => {
 };
 
 /**
- * Alternates the three paths round by round so drift on a shared machine hits them alike, then
+ * Alternates the four paths round by round so drift on a shared machine hits them alike, then
  * reports medians over rounds with min and max.
  */
 export async function run(rounds = 3): Promise<Record<string, unknown>> {
@@ -210,7 +183,7 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
       }
     }
   } finally {
-    site.child.kill();
+    await stopServer(site.server);
     bare.child.kill();
     upstream.child.kill();
   }

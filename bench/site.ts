@@ -40,9 +40,16 @@ export function measureBuild(runs: number): Summary {
   return summarise(samples);
 }
 
-/** Starts the built server and resolves once `/` answers, with the time that took in ms. */
-async function startServer(): Promise<{ server: ChildProcess; startMs: number }> {
+/**
+ * Starts the built production server on `port` (with `env` on top of the defaults) and resolves
+ * once `/` answers, with the time that took in ms.
+ */
+export async function startServer(
+  port = PORT,
+  env: Record<string, string> = {},
+): Promise<{ server: ChildProcess; startMs: number; origin: string }> {
   const started = performance.now();
+  const origin = `http://127.0.0.1:${port}`;
   const server = spawn(process.execPath, ['scripts/serve.ts'], {
     cwd: ROOT,
     stdio: 'ignore',
@@ -50,8 +57,9 @@ async function startServer(): Promise<{ server: ChildProcess; startMs: number }>
       ...process.env,
       DIST_DIR: OUT_DIR,
       HOST: '127.0.0.1',
-      PORT: String(PORT),
+      PORT: String(port),
       PLAYGROUND_RATE_LIMIT: 'off',
+      ...env,
     },
   });
   for (;;) {
@@ -60,8 +68,8 @@ async function startServer(): Promise<{ server: ChildProcess; startMs: number }>
       throw new Error('server did not answer within 20 s');
     }
     try {
-      const response = await fetch(`${ORIGIN}/`);
-      if (response.ok) return { server, startMs: performance.now() - started };
+      const response = await fetch(`${origin}/`);
+      if (response.ok) return { server, startMs: performance.now() - started, origin };
     } catch {
       // Not listening yet.
     }
@@ -70,7 +78,7 @@ async function startServer(): Promise<{ server: ChildProcess; startMs: number }>
 }
 
 /** Stops a server started by `startServer`. */
-async function stopServer(server: ChildProcess): Promise<void> {
+export async function stopServer(server: ChildProcess): Promise<void> {
   const exited = new Promise((done) => server.once('exit', done));
   server.kill('SIGTERM');
   await exited;
@@ -169,6 +177,7 @@ export async function measurePageWeight(
 /**
  * Types `keystrokes` characters into the credentials and first parameter inputs and measures,
  * inside the page, the time from each input event to the snippet text changing in the DOM.
+ * Keystrokes that change no snippet text (the masked secret) have nothing to time.
  */
 export async function measureTyping(
   browser: Browser,
@@ -184,13 +193,27 @@ export async function measureTyping(
     return null;
   }
   await page.evaluate(() => {
-    const state = { pending: [] as number[], samples: [] as number[] };
+    const state = {
+      pending: null as { at: number; playground: Element } | null,
+      samples: [] as number[],
+    };
     (window as unknown as { __typing: typeof state }).__typing = state;
-    document.addEventListener('input', () => state.pending.push(performance.now()), true);
-    const observer = new MutationObserver(() => {
-      const started = state.pending.shift();
-      if (started !== undefined) state.samples.push(performance.now() - started);
-      state.pending.length = 0;
+    // Only the latest keystroke is pending, and only its own playground's snippet counts: a
+    // keystroke that changes no text (the masked secret) is dropped by the next one instead of
+    // being paired with the other playgrounds catching up on earlier keystrokes when idle.
+    document.addEventListener(
+      'input',
+      (event) => {
+        const playground = (event.target as Element).closest('sinch-playground');
+        state.pending = playground === null ? null : { at: performance.now(), playground };
+      },
+      true,
+    );
+    const observer = new MutationObserver((records) => {
+      const pending = state.pending;
+      if (pending === null || !records.some((r) => pending.playground.contains(r.target))) return;
+      state.samples.push(performance.now() - pending.at);
+      state.pending = null;
     });
     observer.observe(document.body, { subtree: true, characterData: true, childList: true });
   });

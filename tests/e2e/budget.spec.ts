@@ -12,6 +12,8 @@ const INITIAL_CSS_BUDGET = 20 * 1024;
 const LAZY_BUDGETS: Array<[pattern: RegExp, bytes: number]> = [
   [/^highlight\..*\.js$/, 60 * 1024],
   [/^json-editor\..*\.js$/, 740 * 1024],
+  // Monaco's JSON language support, with Monaco's CSS as text since the lazy-css plugin.
+  [/^jsonMode\..*\.js$/, 340 * 1024],
   [/^ui-core\..*\.js$/, 28 * 1024],
 ];
 

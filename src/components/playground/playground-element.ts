@@ -265,12 +265,15 @@ class SinchPlayground extends HTMLElement {
     const panel = this.querySelector<HTMLElement>(`[data-panel="${this.#target}"] [data-code]`)!;
     if (text === null) return;
     const renderId = ++this.#renderId;
-    // Already showing this text highlighted (as built, or highlighted before): nothing to do.
-    if (panel.firstElementChild?.classList.contains('shiki') === true && panel.textContent === text)
-      return;
-    const pre = document.createElement('pre');
-    pre.textContent = text;
-    panel.replaceChildren(pre);
+    // Showing this text already, highlighted or with no highlighter to apply: nothing to do.
+    const unchanged = panel.textContent === text;
+    const highlighted = panel.firstElementChild?.classList.contains('shiki') === true;
+    if (unchanged && (highlighted || !highlighter)) return;
+    if (!unchanged) {
+      const pre = document.createElement('pre');
+      pre.textContent = text;
+      panel.replaceChildren(pre);
+    }
     if (!highlighter) return;
     const language = SNIPPET_TARGETS.find((target) => target.id === this.#target)!.language;
     void highlighter
