@@ -12,7 +12,12 @@ import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { Agent, Client } from 'undici';
-import { proxyBody, startUpstream } from '../tests/integration/proxy-support.ts';
+import {
+  callProxy,
+  makeProxy,
+  proxyBody,
+  startUpstream,
+} from '../tests/integration/proxy-support.ts';
 import { measureBuild, OUT_DIR, ROOT, startServer, stopServer } from './site.ts';
 import { percentile, round, summarise } from './stats.ts';
 
@@ -144,10 +149,39 @@ const summary = (values: number[]) => {
 };
 
 /**
+ * CPU time of the handler alone, in process, with the upstream answered at once: median per call
+ * in ms over `rounds` rounds of `calls` calls (request construction included).
+ */
+async function handlerCost(rounds: number, calls: number): Promise<number[]> {
+  const body = new TextEncoder().encode(UPSTREAM_BODY);
+  const { handler } = makeProxy({
+    extraOrigins: ['https://upstream.example'],
+    log: () => undefined,
+    send: () =>
+      Promise.resolve({
+        status: 200,
+        statusText: 'OK',
+        headers: [['content-type', 'application/json']],
+        body,
+      }),
+  });
+  const call = proxyBody('https://upstream.example/v1/numbers');
+  const perCall: number[] = [];
+  for (let round = 0; round <= rounds; round += 1) {
+    const started = performance.now();
+    for (let i = 0; i < calls; i += 1) await (await callProxy(handler, call)).text();
+    // Round 0 warms the JIT up and is not recorded.
+    if (round > 0) perCall.push((performance.now() - started) / calls);
+  }
+  return perCall;
+}
+
+/**
  * Alternates the four paths round by round so drift on a shared machine hits them alike, then
  * reports medians over rounds with min and max.
  */
 export async function run(rounds = 3): Promise<Record<string, unknown>> {
+  const handlerMs = await handlerCost(rounds, 3000);
   const upstream = await spawnRole('upstream');
   const bare = await spawnRole('bare');
   const site = await startSite(upstream.origin);
@@ -195,6 +229,7 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     connections: CONNECTIONS,
     secondsPerRun: SECONDS_PER_RUN,
     sequentialRequests: SEQUENTIAL_REQUESTS,
+    handlerCpuMsPerCall: summary(handlerMs),
     directRequestsPerSecond: summary(loaded.direct.map((s) => s.requestsPerSecond)),
     bareRequestsPerSecond: summary(loaded.bare.map((s) => s.requestsPerSecond)),
     healthRouteRequestsPerSecond: summary(loaded.route.map((s) => s.requestsPerSecond)),

@@ -98,6 +98,7 @@ lines.push(
   `| POST /api/proxy | ${cell('proxiedRequestsPerSecond')} | ${cell('throughputRatio')} | ${cell('unloadedAddedP50Ms', ' ms')} |`,
   '',
   `/api/proxy throughput as a share of the cheapest Astro route: ${cell('proxyToHealthRouteRatio')}. ` +
+    `The handler alone, in process with the upstream stubbed: ${cell('handlerCpuMsPerCall', ' ms')} per call. ` +
     `Added p99 one at a time: ${cell('unloadedAddedP99Ms', ' ms')}; ` +
     `added p50 / p99 at 10 connections: ${cell('loadedAddedP50Ms', ' ms')} / ${cell('loadedAddedP99Ms', ' ms')}.`,
 );
