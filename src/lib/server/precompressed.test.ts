@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrecompressedHandler, negotiateEncoding } from './precompressed.ts';
+import { createPrecompressedHandler, matchesEtag, negotiateEncoding } from './precompressed.ts';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -28,6 +28,20 @@ describe('negotiateEncoding', () => {
   it('only picks codings that have a file', () => {
     expect(negotiateEncoding('br, gzip', ['gzip'])).toBe('gzip');
     expect(negotiateEncoding('br', ['gzip'])).toBeNull();
+  });
+});
+
+describe('matchesEtag', () => {
+  it.each([
+    ['"a-br"', true],
+    ['W/"a-br"', true],
+    ['"x", "a-br"', true],
+    ['*', true],
+    ['"a-gzip"', false],
+    ['"a"', false],
+    [undefined, false],
+  ])('%j against "a-br" → %j', (header, expected) => {
+    expect(matchesEtag(header, '"a-br"')).toBe(expected);
   });
 });
 

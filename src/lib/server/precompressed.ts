@@ -60,6 +60,14 @@ export function negotiateEncoding(
   return best;
 }
 
+/** If-None-Match against our ETag (RFC 9110 13.1.2): a list, weak comparison, or `*`. */
+export function matchesEtag(header: string | undefined, etag: string): boolean {
+  if (header === undefined) return false;
+  if (header.trim() === '*') return true;
+  const opaque = (tag: string) => tag.trim().replace(/^W\//, '');
+  return header.split(',').some((tag) => opaque(tag) === opaque(etag));
+}
+
 /** One servable file: its type, validator and the compressed copies on disk. */
 export interface CompressedFile {
   type: string;
@@ -140,7 +148,7 @@ export function createPrecompressedHandler(
       'Cache-Control',
       file.immutable ? 'public, max-age=31536000, immutable' : 'public, max-age=0',
     );
-    if (req.headers['if-none-match'] === res.getHeader('ETag')) {
+    if (matchesEtag(req.headers['if-none-match'], String(res.getHeader('ETag')))) {
       res.writeHead(304).end();
       return true;
     }
