@@ -41,6 +41,8 @@ const autocannon = createRequire(import.meta.url)('autocannon') as (
 const CONNECTIONS = 10;
 const SECONDS_PER_RUN = 3;
 const SEQUENTIAL_REQUESTS = 1000;
+/** Service time of the second upstream, in the range of a real API's answers. */
+const SLOW_UPSTREAM_MS = 50;
 const UPSTREAM_BODY =
   '{"availableNumbers":[{"phoneNumber":"+12025550107","regionCode":"US","type":"LOCAL"}]}';
 
@@ -102,12 +104,17 @@ async function spawnRole(role: string): Promise<{ origin: string; child: ChildPr
   return { origin, child };
 }
 
-/** Body of the child processes: the JSON upstream, or the bare pass-through. */
+/** Body of the child processes: a JSON upstream (instant or slow), or the bare pass-through. */
 async function serveRole(role: string): Promise<void> {
-  if (role === 'upstream') {
+  if (role === 'upstream' || role === 'slow-upstream') {
+    const delay = role === 'upstream' ? 0 : SLOW_UPSTREAM_MS;
     const server = await startUpstream((_, res) => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end(UPSTREAM_BODY);
+      const answer = () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end(UPSTREAM_BODY);
+      };
+      if (delay === 0) answer();
+      else setTimeout(answer, delay);
     });
     process.send?.(server.origin);
     return;
@@ -183,14 +190,15 @@ async function handlerCost(rounds: number, calls: number): Promise<number[]> {
 export async function run(rounds = 3): Promise<Record<string, unknown>> {
   const handlerMs = await handlerCost(rounds, 3000);
   const upstream = await spawnRole('upstream');
+  const slow = await spawnRole('slow-upstream');
   const bare = await spawnRole('bare');
-  const site = await startSite(upstream.origin);
+  const site = await startSite(`${upstream.origin},${slow.origin}`);
   const target = `${upstream.origin}/v1/numbers`;
-  const call = (origin: string, path: string): LoadOptions => ({
+  const call = (origin: string, path: string, to = target): LoadOptions => ({
     url: `${origin}${path}`,
     method: 'POST',
     headers: { 'content-type': 'application/json', origin },
-    body: JSON.stringify(proxyBody(target)),
+    body: JSON.stringify(proxyBody(to)),
   });
   const paths = {
     direct: { url: target },
@@ -206,6 +214,8 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     route: [],
     proxy: [],
   };
+  const slowLoaded = { direct: [] as LoadSample[], proxy: [] as LoadSample[] };
+  const slowUnloaded = { direct: [] as number[], proxy: [] as number[] };
   try {
     // Warm up every path (JIT, connection pools) before anything is recorded.
     for (const options of Object.values(paths)) await sequential(options, 300);
@@ -216,9 +226,21 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
         loaded[name].push(await load(options));
       }
     }
+    // The same comparison against an upstream that takes as long as a real API to answer.
+    const slowTarget = `${slow.origin}/v1/numbers`;
+    for (let i = 0; i < rounds; i += 1) {
+      for (const [name, options] of [
+        ['direct', { url: slowTarget }],
+        ['proxy', call(site.origin, '/api/proxy', slowTarget)],
+      ] as const) {
+        slowUnloaded[name].push(percentile(await sequential(options, 60), 50));
+        slowLoaded[name].push(await load(options));
+      }
+    }
   } finally {
     await stopServer(site.server);
     bare.child.kill();
+    slow.child.kill();
     upstream.child.kill();
   }
   const ratio = (a: Path, b: Path) =>
@@ -243,6 +265,15 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     unloadedAddedP99Ms: summary(added('p99', unloaded, 'proxy')),
     unloadedBareAddedP50Ms: summary(added('p50', unloaded, 'bare')),
     unloadedHealthRouteAddedP50Ms: summary(added('p50', unloaded, 'route')),
+    slowUpstreamMs: SLOW_UPSTREAM_MS,
+    slowUpstreamThroughputRatio: summary(
+      slowLoaded.proxy.map(
+        (s, i) => s.requestsPerSecond / (slowLoaded.direct[i]?.requestsPerSecond ?? NaN),
+      ),
+    ),
+    slowUpstreamAddedP50Ms: summary(
+      slowUnloaded.proxy.map((p50, i) => p50 - (slowUnloaded.direct[i] ?? NaN)),
+    ),
     loadedAddedP50Ms: summary(added('p50', loaded, 'proxy')),
     loadedAddedP99Ms: summary(added('p99', loaded, 'proxy')),
     goal: 'added median latency < 1 ms and throughput ratio >= 0.6',
@@ -250,5 +281,5 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
 }
 
 const [role] = process.argv.slice(2);
-if (role === 'upstream' || role === 'bare') await serveRole(role);
+if (role === 'upstream' || role === 'slow-upstream' || role === 'bare') await serveRole(role);
 else if (import.meta.main) console.log(JSON.stringify(await run(), null, 2));

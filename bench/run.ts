@@ -100,6 +100,8 @@ lines.push(
   `/api/proxy throughput as a share of the cheapest Astro route: ${cell('proxyToHealthRouteRatio')}. ` +
     `The handler alone, in process with the upstream stubbed: ${cell('handlerCpuMsPerCall', ' ms')} per call. ` +
     `Added p99 one at a time: ${cell('unloadedAddedP99Ms', ' ms')}; ` +
-    `added p50 / p99 at 10 connections: ${cell('loadedAddedP50Ms', ' ms')} / ${cell('loadedAddedP99Ms', ' ms')}.`,
+    `added p50 / p99 at 10 connections: ${cell('loadedAddedP50Ms', ' ms')} / ${cell('loadedAddedP99Ms', ' ms')}. ` +
+    `Against an upstream that takes ${String(proxy['slowUpstreamMs'])} ms to answer: throughput share ` +
+    `${cell('slowUpstreamThroughputRatio')}, added p50 one at a time ${cell('slowUpstreamAddedP50Ms', ' ms')}.`,
 );
 console.log(lines.join('\n'));
