@@ -9,23 +9,11 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
+import { CONTENT_TYPES } from '../server/precompressed.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
 
-/** Extensions worth compressing; fonts, images and archives are already compact or compressed. */
-export const COMPRESSIBLE = new Set([
-  '.html',
-  '.css',
-  '.js',
-  '.mjs',
-  '.json',
-  '.svg',
-  '.xml',
-  '.txt',
-  '.map',
-  '.ttf',
-]);
 /** Below this many bytes a compressed copy saves less than it costs. */
 export const MIN_BYTES = 1024;
 
@@ -41,7 +29,9 @@ async function listFiles(dir: string): Promise<string[]> {
 export async function precompress(
   dir: string,
 ): Promise<{ files: number; bytes: number; brotliBytes: number }> {
-  const files = (await listFiles(dir)).filter((file) => COMPRESSIBLE.has(extname(file)));
+  const files = (await listFiles(dir)).filter((file) =>
+    Object.hasOwn(CONTENT_TYPES, extname(file)),
+  );
   let count = 0;
   let bytes = 0;
   let brotliBytes = 0;

@@ -14,7 +14,11 @@ export const ENCODINGS = ['br', 'gzip'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
-const TYPES: Record<string, string> = {
+/**
+ * The file types that get compressed copies at build and are served from them, with their
+ * Content-Type. Fonts other than TTF, images and archives are already compact.
+ */
+export const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.css': 'text/css; charset=utf-8',
   '.js': 'text/javascript; charset=utf-8',
@@ -86,7 +90,7 @@ export function indexCompressedFiles(clientDir: string): Map<string, CompressedF
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const type = TYPES[extname(path)];
+    const type = CONTENT_TYPES[extname(path)];
     if (type === undefined) continue;
     const copies: CompressedFile['copies'] = {};
     for (const encoding of ENCODINGS) {
