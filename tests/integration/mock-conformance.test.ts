@@ -74,6 +74,7 @@ describe.skipIf(!existsSync(SPEC))(
           ...init,
           headers: { authorization: DEMO, ...init.headers },
         }),
+        '127.0.0.1',
       );
       return { status: response.status, body: (await response.json()) as unknown };
     };

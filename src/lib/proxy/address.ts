@@ -1,5 +1,12 @@
 import ipaddr from 'ipaddr.js';
 
+const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
+
+/** True for hosts that name this machine: `localhost`, 127.0.0.0/8 and `[::1]`. */
+export function isLoopbackHost(hostname: string): boolean {
+  return LOOPBACK_HOSTS.test(hostname);
+}
+
 /**
  * True unless `address` is an ordinary public unicast address. Works as an allowlist of ranges:
  * private, loopback, link-local (cloud metadata), CGNAT, multicast, reserved, and every IPv6 form

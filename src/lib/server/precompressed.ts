@@ -8,28 +8,12 @@
 import { createReadStream, readdirSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { COMPRESSIBLE_CONTENT_TYPES } from '../http/content-types.ts';
 
 /** Content codings this server has files for, in order of preference on equal quality. */
 export const ENCODINGS = ['br', 'gzip'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
-
-/**
- * The file types that get compressed copies at build and are served from them, with their
- * Content-Type. Fonts other than TTF, images and archives are already compact.
- */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.ttf': 'font/ttf',
-};
 
 /**
  * Picks the coding to send from an Accept-Encoding header (RFC 9110 12.5.3): the available one
@@ -90,7 +74,7 @@ export function indexCompressedFiles(clientDir: string): Map<string, CompressedF
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const type = CONTENT_TYPES[extname(path)];
+    const type = COMPRESSIBLE_CONTENT_TYPES[extname(path)];
     if (type === undefined) continue;
     const copies: CompressedFile['copies'] = {};
     for (const encoding of ENCODINGS) {

@@ -1,5 +1,5 @@
 import type { APIRoute } from 'astro';
-import { serverInstances } from '../../lib/proxy/server.ts';
+import { serverInstances } from '../../lib/server/instances.ts';
 
 export const prerender = false;
 
