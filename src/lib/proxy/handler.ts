@@ -186,7 +186,7 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
     let errorCode: string | null = null;
     try {
       const ownOrigin = checkCaller(request);
-      const verdict = await limit(clientAddress);
+      const verdict = await limit(`proxy|${clientAddress}`);
       if (!verdict.allowed)
         throw new ProxyError('RATE_LIMITED', { retryAfterSeconds: verdict.retryAfterSeconds });
       const raw = await readCapped(

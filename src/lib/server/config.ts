@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { parseTrustedProxies, type TrustedProxies } from '../http/client-address.ts';
 import type { RateLimitRule } from '../http/rate-limit.ts';
 import { isLoopbackHost } from '../proxy/address.ts';
 
@@ -73,11 +74,43 @@ const perMinute = z
     return { limit: Number(text), windowMs: 60_000 };
   });
 
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, ctx): TrustedProxies => {
+    try {
+      return parseTrustedProxies(value ?? '');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const MIN_SECRET_LENGTH = 32;
+
+const tokenSecret = z
+  .string()
+  .optional()
+  .transform((value, ctx): Uint8Array | undefined => {
+    if (value === undefined || value === '') return undefined;
+    if (value.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at least ${MIN_SECRET_LENGTH} characters (for example \`openssl rand -hex 32\`)`,
+      });
+      return z.NEVER;
+    }
+    return new TextEncoder().encode(value);
+  });
+
 /** The environment variables the server reads, all optional. */
 export const serverEnvSchema = z.object({
   PLAYGROUND_ALLOWED_ORIGINS: originList,
   PLAYGROUND_RATE_LIMIT: perMinute,
+  PLAYGROUND_TRUSTED_PROXIES: trustedProxies,
   MOCK_BASIC_RATE_LIMIT: windowRule('10/60s'),
+  MOCK_TOKEN_RATE_LIMIT: windowRule('30/60s'),
+  MOCK_TOKEN_SECRET: tokenSecret,
 });
 
 /** Settings derived from the environment. */

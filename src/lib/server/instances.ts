@@ -3,7 +3,10 @@
  * and their stores together. Routes and the production server take their handlers from here;
  * the proxy and the mock never import each other.
  */
-import { createMockHandler, type MockHandler } from '../mock/handler.ts';
+import { clientKey } from '../http/client-address.ts';
+import { MemoryRateLimitStore } from '../http/rate-limit.ts';
+import { MemoryKeyValueStore } from '../http/store.ts';
+import { createMockHandler, STATE_LIMITS, type MockHandler } from '../mock/handler.ts';
 import { createProxyHandler, type ProxyHandler } from '../proxy/handler.ts';
 import { parsePlaygroundEnv } from './config.ts';
 
@@ -11,6 +14,11 @@ import { parsePlaygroundEnv } from './config.ts';
 export interface ServerInstances {
   proxy: ProxyHandler;
   mock: MockHandler;
+  /**
+   * The client a request is counted under: its socket address, or the forwarded address when
+   * the socket is a trusted reverse proxy (PLAYGROUND_TRUSTED_PROXIES); IPv6 grouped by /64.
+   */
+  client: (request: Request, socketAddress: string) => string;
 }
 
 let instances: ServerInstances | undefined;
@@ -22,13 +30,28 @@ let instances: ServerInstances | undefined;
 export function serverInstances(): ServerInstances {
   if (instances === undefined) {
     const env = parsePlaygroundEnv(process.env);
-    const mock = createMockHandler({ basicRateLimit: env.MOCK_BASIC_RATE_LIMIT });
+    // One counter store for every limiter (keys are prefixed per limiter).
+    const rateLimitStore = new MemoryRateLimitStore();
+    const mock = createMockHandler({
+      basicRateLimit: env.MOCK_BASIC_RATE_LIMIT,
+      tokenRateLimit: env.MOCK_TOKEN_RATE_LIMIT,
+      ...(env.MOCK_TOKEN_SECRET === undefined ? {} : { tokenSecret: env.MOCK_TOKEN_SECRET }),
+      rateLimitStore,
+      stateStore: new MemoryKeyValueStore(STATE_LIMITS),
+    });
     const proxy = createProxyHandler({
       extraOrigins: env.PLAYGROUND_ALLOWED_ORIGINS,
       rateLimit: env.PLAYGROUND_RATE_LIMIT,
+      rateLimitStore,
       mock,
     });
-    instances = { proxy, mock };
+    const trusted = env.PLAYGROUND_TRUSTED_PROXIES;
+    instances = {
+      proxy,
+      mock,
+      client: (request, socketAddress) =>
+        clientKey(socketAddress, request.headers.get('x-forwarded-for'), trusted),
+    };
   }
   return instances;
 }

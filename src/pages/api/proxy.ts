@@ -4,5 +4,7 @@ import { serverInstances } from '../../lib/server/instances.ts';
 export const prerender = false;
 
 /** POST /api/proxy: forwards one playground request (GUIDE section 4). */
-export const POST: APIRoute = ({ request, clientAddress }) =>
-  serverInstances().proxy(request, clientAddress);
+export const POST: APIRoute = ({ request, clientAddress }) => {
+  const { proxy, client } = serverInstances();
+  return proxy(request, client(request, clientAddress));
+};
