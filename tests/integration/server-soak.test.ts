@@ -187,12 +187,12 @@ describe('soak', () => {
           count('big-body', r.status);
         }),
       ),
-      // Token floods and Basic floods from fifty addresses each.
+      // Token floods from ten addresses, Basic floods from fifty.
       ...Array.from({ length: 2 }, (_, w) =>
         loop(deadline, 5000, async (i) => {
           const r = await httpCall(site.origin, '/mock/auth/oauth2/token', {
             method: 'POST',
-            localAddress: attackers(4, (w * 25 + i) % 50),
+            localAddress: attackers(4, (w * 5 + i) % 10),
             headers: {
               authorization: basicAuthorization('other-key', 'other-secret'),
               'content-type': 'application/x-www-form-urlencoded',
