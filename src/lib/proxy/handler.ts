@@ -1,5 +1,6 @@
 import { basicAuthorization } from '../request/basic.ts';
 import { isLoopbackHost } from './config.ts';
+import type { ProxyEnvelope } from '../request/proxy-contract.ts';
 import type { HttpRequest } from '../request/types.ts';
 import { ProxyError, proxyErrorResponse, proxyJson, type ProxyErrorCode } from './errors.ts';
 import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
@@ -16,7 +17,10 @@ import {
   type UpstreamResponse,
 } from './upstream.ts';
 
-/** Default caps from GUIDE section 7. */
+/** Re-exported so the proxy's tests keep one import for the envelope they read. */
+export type { ProxyEnvelope };
+
+/** Default caps (see the proxy's limits in ARCHITECTURE.md). */
 export const PROXY_DEFAULTS = {
   timeoutMs: 15_000,
   maxRequestBytes: 1024 * 1024,
@@ -37,18 +41,6 @@ export interface ProxyHandlerConfig {
   timeoutMs?: number;
   maxRequestBytes?: number;
   maxResponseBytes?: number;
-}
-
-/** The JSON envelope returned with HTTP 200 whenever the upstream answered. */
-export interface ProxyEnvelope {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: string;
-  bodyEncoding: 'utf8' | 'base64';
-  durationMs: number;
-  sizeBytes: number;
-  truncated: boolean;
 }
 
 /** Handles one POST /api/proxy call; `clientAddress` comes from the adapter, never from a header. */

@@ -3,6 +3,6 @@ import { serverInstances } from '../../lib/proxy/server.ts';
 
 export const prerender = false;
 
-/** POST /api/proxy: forwards one playground request (GUIDE section 4). */
+/** POST /api/proxy: forwards one playground request (the contract in ARCHITECTURE.md). */
 export const POST: APIRoute = ({ request, clientAddress }) =>
   serverInstances().proxy(request, clientAddress);
