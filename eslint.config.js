@@ -78,4 +78,49 @@ export default defineConfig(
       ],
     },
   },
+  // Server layering: the proxy and the mock never import each other (the composition root in
+  // src/lib/server wires them); the build never imports the production server. Each block keeps
+  // the library patterns too, since a later block replaces the rule's options.
+  {
+    files: ['src/lib/proxy/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...libraryImports.patterns,
+            { group: ['**/mock/**'], message: 'The proxy receives its mock injected.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/mock/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...libraryImports.patterns,
+            { group: ['**/proxy/**'], message: 'Shared server code belongs in src/lib/http.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/lib/build/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            ...libraryImports.patterns,
+            { group: ['**/server/**'], message: 'Shared lists belong in src/lib/http.' },
+          ],
+        },
+      ],
+    },
+  },
 );
