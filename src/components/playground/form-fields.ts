@@ -40,6 +40,7 @@ export class PlaygroundForm {
     return [...this.#root.querySelectorAll<HTMLElement>('[data-param]')];
   }
 
+  /** The credentials panel as typed, with the remember choice. */
   credentials(): StoredCredentials {
     return {
       projectId: this.input('projectId').value,
@@ -49,6 +50,7 @@ export class PlaygroundForm {
     };
   }
 
+  /** Writes the credentials panel (restore, demo, forget, another playground's change). */
   fillCredentials(value: StoredCredentials): void {
     this.input('projectId').value = value.projectId;
     this.input('keyId').value = value.keyId;
@@ -56,14 +58,17 @@ export class PlaygroundForm {
     this.input('remember').checked = value.remember;
   }
 
+  /** The server choice: `mock` or a Sinch server URL. */
   server(): string {
     return this.#serverSelect().value;
   }
 
+  /** Selects a server choice. */
   setServer(value: string): void {
     this.#serverSelect().value = value;
   }
 
+  /** The authentication radio that is checked. */
   authMode(): AuthMode {
     return this.#root.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ===
       'oauth2'
@@ -71,6 +76,7 @@ export class PlaygroundForm {
       : 'basic';
   }
 
+  /** Parameter values by name; checkbox groups give the checked values. */
   params(): ParameterValues {
     const values: Record<string, string | string[]> = {};
     for (const field of this.#paramFields()) {
@@ -137,6 +143,7 @@ export class PlaygroundForm {
     history.replaceState(null, '', shareLink(this.#model, this.state()));
   }
 
+  /** Shows credential problems under the panel and marks the fields at fault. */
   showCredentialProblems(errors: readonly FieldError[]): void {
     this.#root.querySelector('[id$="-credentials-error"]')!.textContent = errors
       .map((error) => error.message)
@@ -148,6 +155,7 @@ export class PlaygroundForm {
       );
   }
 
+  /** Checks each parameter as typed and shows its message under the field. */
   showParameterProblems(): void {
     const params = this.params();
     for (const parameter of this.#model.operation.parameters) {
@@ -164,6 +172,7 @@ export class PlaygroundForm {
     }
   }
 
+  /** Shows the body editor's one-line summary of problems. */
   showBodyProblems(problems: string): void {
     this.#root.querySelector('[id$="-body-error"]')!.textContent = problems;
   }

@@ -1,4 +1,4 @@
-import type { ProxyEnvelope, ProxyErrorDetail } from '../request/proxy-contract.ts';
+import type { ProxyEnvelope, ProxyErrorBody, ProxyErrorDetail } from '../request/proxy-contract.ts';
 
 /** Every way a send can end, for the response panel. */
 export type Outcome =
@@ -21,7 +21,8 @@ export async function readProxyAnswer(response: Response): Promise<Outcome> {
   const record = (data ?? {}) as Record<string, unknown>;
   if (response.ok && typeof record['status'] === 'number')
     return { kind: 'response', envelope: record as unknown as ProxyEnvelope };
-  const error = (record['error'] ?? {}) as Partial<ProxyErrorDetail>;
+  // Whatever the proxy sent is checked field by field: a refusal is expected to be a ProxyErrorBody.
+  const error: Partial<ProxyErrorDetail> = (record as Partial<ProxyErrorBody>).error ?? {};
   return {
     kind: 'proxy-error',
     status: response.status,
