@@ -155,3 +155,27 @@ export function httpCall(
     req.end(options.body);
   });
 }
+
+/** Node flags that make a server under test collect garbage on SIGUSR2 (see gc-on-signal.ts). */
+export const GC_ON_SIGNAL = ['--expose-gc', '--import', './tests/support/gc-on-signal.ts'];
+
+/**
+ * Asks a server started with GC_ON_SIGNAL to collect garbage and resolves with its heap and RSS
+ * in MiB afterwards, as it reports them on `output` (bounded wait).
+ */
+export async function collectGarbage(
+  child: { pid?: number | undefined; kill: (signal: NodeJS.Signals) => boolean },
+  output: string[],
+): Promise<{ heapMiB: number; rssMiB: number }> {
+  const before = output.length;
+  child.kill('SIGUSR2');
+  for (let i = 0; i < 100; i += 1) {
+    const match = /memory after gc: heap ([\d.]+) MiB, rss ([\d.]+) MiB/.exec(
+      output.slice(before).join(''),
+    );
+    if (match?.[1] !== undefined && match[2] !== undefined)
+      return { heapMiB: Number(match[1]), rssMiB: Number(match[2]) };
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('the server did not report its memory after garbage collection');
+}
