@@ -5,6 +5,11 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { lazyCss } from './src/lib/build/lazy-css.ts';
 import { precompressIntegration } from './src/lib/build/precompress.ts';
+import { loadReferenceApis } from './src/lib/reference/documents.ts';
+import { referenceSidebar } from './src/lib/reference/sidebar.ts';
+
+// The API reference sidebar is generated from the API registry (src/lib/reference/registry.ts).
+const apiReferenceSidebar = referenceSidebar(await loadReferenceApis());
 
 // Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
 export default defineConfig({
@@ -47,6 +52,7 @@ export default defineConfig({
             { label: 'Manage your numbers', slug: 'numbers/active-numbers' },
           ],
         },
+        apiReferenceSidebar,
       ],
     }),
     mdx(),

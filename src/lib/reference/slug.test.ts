@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { markdownPath, operationPath, operationSlug } from './slug.ts';
+import { markdownPath, operationPath, operationSlug, tagAnchor } from './slug.ts';
 
 describe('operationSlug', () => {
   it.each([
@@ -29,5 +29,15 @@ describe('paths', () => {
     ['/', '/index.md'],
   ])('markdownPath(%s) = %s', (page, md) => {
     expect(markdownPath(page)).toBe(md);
+  });
+});
+
+describe('tagAnchor', () => {
+  it.each([
+    ['Available numbers', 'available-numbers'],
+    ['Templates V2', 'templates-v2'],
+    ['???', 'operations'],
+  ])('%s → %s', (tag, anchor) => {
+    expect(tagAnchor(tag)).toBe(anchor);
   });
 });
