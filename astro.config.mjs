@@ -35,6 +35,8 @@ export default defineConfig({
       components: {
         // Loads the search UI on intent instead of on idle (page JavaScript budget).
         Search: './src/components/SiteSearch.astro',
+        // Adds the link to each page's Markdown twin under its title.
+        PageTitle: './src/components/PageTitle.astro',
       },
       sidebar: [
         { label: 'Overview', slug: 'index' },

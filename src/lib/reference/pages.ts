@@ -1,5 +1,6 @@
 import type { ReferenceApi } from './documents.ts';
 import { toReferenceOperation, type ReferenceOperation } from './operation.ts';
+import { declaredTags, groupByTag, type TagGroup } from './tags.ts';
 
 /**
  * Every operation page of the registered APIs, in registry and document order. Throws when two
@@ -19,4 +20,39 @@ export function referencePages(apis: readonly ReferenceApi[]): ReferenceOperatio
     }
   }
   return [...byPath.values()];
+}
+
+/** An API overview: its title, description (from the document's info) and pages grouped by tag. */
+// A type alias, not an interface, so it can be a page's props (which need an index signature).
+export type ApiOverviewData = {
+  title: string;
+  summary: string;
+  description: string;
+  groups: TagGroup<ReferenceOperation>[];
+};
+
+/** What an API's overview page and its Markdown twin show. */
+export function apiOverview(
+  api: ReferenceApi,
+  pages: readonly ReferenceOperation[],
+): ApiOverviewData {
+  const info = api.document['info'];
+  const description =
+    typeof info === 'object' &&
+    info !== null &&
+    'description' in info &&
+    typeof info.description === 'string'
+      ? info.description
+      : api.entry.description;
+  return {
+    title: api.entry.title,
+    summary: api.entry.description,
+    description,
+    groups: groupByTag(
+      pages
+        .filter((page) => page.api.slug === api.entry.slug)
+        .map((page) => ({ ...page, tags: page.model.tags })),
+      declaredTags(api.document),
+    ),
+  };
 }

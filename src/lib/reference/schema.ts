@@ -184,7 +184,7 @@ function nodeHtml(node: SchemaNode): string {
 
 /** Server-rendered HTML of a schema tree: the root's head, then its properties and shapes. */
 export function schemaHtml(node: SchemaNode): string {
-  return `<div class="schema"><span class="head">${nodeHead(node)}</span>${nodeInfo(node)}${nodeBody(node)}</div>`;
+  return `<div class="schema not-content"><span class="head">${nodeHead(node)}</span>${nodeInfo(node)}${nodeBody(node)}</div>`;
 }
 
 /** The same tree as a Markdown list, for the Markdown twin of a reference page. */
