@@ -7,7 +7,7 @@
 // Built once: creating decoders per request is measurably slow.
 const UTF8 = new TextDecoder();
 
-/** Default cap on a caller's body: 1 MiB (GUIDE section 7). */
+/** Default cap on a caller's body: 1 MiB (the proxy limits in ARCHITECTURE.md). */
 export const MAX_BODY_BYTES = 1024 * 1024;
 
 /** The body was larger than the cap; reading stopped at the first chunk past it. */

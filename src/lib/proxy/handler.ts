@@ -2,6 +2,7 @@ import { bytesToBase64 } from '../http/base64.ts';
 import { BodyTimeoutError, BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../http/body.ts';
 import { createRateLimiter, type RateLimitRule, type RateLimitStore } from '../http/rate-limit.ts';
 import { basicAuthorization } from '../request/basic.ts';
+import type { ProxyEnvelope } from '../request/proxy-contract.ts';
 import type { HttpRequest } from '../request/types.ts';
 import { isLoopbackHost } from './address.ts';
 import { ProxyError, proxyErrorResponse, proxyJson, type ProxyErrorCode } from './errors.ts';
@@ -18,7 +19,10 @@ import {
   type UpstreamResponse,
 } from './upstream.ts';
 
-/** Default caps from GUIDE section 7. */
+/** Re-exported so the proxy's tests keep one import for the envelope they read. */
+export type { ProxyEnvelope };
+
+/** Default caps (see the proxy's limits in ARCHITECTURE.md). */
 export const PROXY_DEFAULTS = {
   timeoutMs: 15_000,
   maxRequestBytes: MAX_BODY_BYTES,
@@ -44,18 +48,6 @@ export interface ProxyHandlerConfig {
   timeoutMs?: number;
   maxRequestBytes?: number;
   maxResponseBytes?: number;
-}
-
-/** The JSON envelope returned with HTTP 200 whenever the upstream answered. */
-export interface ProxyEnvelope {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: string;
-  bodyEncoding: 'utf8' | 'base64';
-  durationMs: number;
-  sizeBytes: number;
-  truncated: boolean;
 }
 
 /** Handles one POST /api/proxy call; `clientAddress` comes from the adapter, never from a header. */
