@@ -1,4 +1,4 @@
-import { createRateLimiter, type RateLimitRule } from '../proxy/rate-limit.ts';
+import { createRateLimiter, type RateLimitRule, type RateLimitStore } from '../proxy/rate-limit.ts';
 import { authorize, keyMatches, parseBasic, TOKEN_LIFETIME_SECONDS, TokenStore } from './auth.ts';
 import { initialActiveNumbers, type MockActiveNumber } from './data.ts';
 import {
@@ -14,6 +14,8 @@ import { json, notFound, sinchError } from './responses.ts';
 export interface MockConfig {
   /** Basic-auth limit per key (MOCK_BASIC_RATE_LIMIT); null turns it off. */
   basicRateLimit: RateLimitRule | null;
+  /** Where those counters live; this process's memory when absent. */
+  basicRateLimitStore?: RateLimitStore;
   clock?: () => number;
 }
 
@@ -64,7 +66,7 @@ async function issueToken(request: Request, tokens: TokenStore, now: number): Pr
 export function createMockHandler(config: MockConfig): MockHandler {
   const clock = config.clock ?? Date.now;
   const tokens = new TokenStore();
-  const basicLimit = createRateLimiter(config.basicRateLimit, undefined, clock);
+  const basicLimit = createRateLimiter(config.basicRateLimit, config.basicRateLimitStore, clock);
   const projects = new Map<string, MockActiveNumber[]>();
   const activeNumbersOf = (projectId: string): MockActiveNumber[] => {
     let numbers = projects.get(projectId);

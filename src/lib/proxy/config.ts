@@ -79,11 +79,29 @@ const perMinute = z
     return { limit: Number(text), windowMs: 60_000 };
   });
 
+/** `redis://` or `rediss://` URL of the store shared by every instance; unset keeps state in memory. */
+const redisUrl = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const text = value?.trim() ?? '';
+    if (text === '') return undefined;
+    if (!/^rediss?:\/\/\S+$/.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a redis:// or rediss:// URL like redis://redis.internal:6379`,
+      });
+      return z.NEVER;
+    }
+    return text;
+  });
+
 /** The environment variables the proxy and mock read, all optional. */
 export const playgroundEnvSchema = z.object({
   PLAYGROUND_ALLOWED_ORIGINS: originList,
   PLAYGROUND_RATE_LIMIT: perMinute,
   MOCK_BASIC_RATE_LIMIT: windowRule('10/60s'),
+  PLAYGROUND_REDIS_URL: redisUrl,
 });
 
 /** Settings derived from the environment. */
