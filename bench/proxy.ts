@@ -1,13 +1,14 @@
 /**
  * What the proxy adds to a request, all in one run: one small JSON upstream on loopback hit
- * directly; through a bare Node pass-through (what any Node proxy pays on this machine); the
- * built production server's cheapest route, GET /api/health (what any Astro route pays); and
- * POST /api/proxy of that same server.
+ * directly; through a bare Node pass-through (what any Node proxy pays on this machine); through
+ * cors-anywhere (the peer API consoles use, which checks nothing); the built production server's
+ * cheapest route, GET /api/health (what any Astro route pays); and POST /api/proxy of that same
+ * server with every check on, its rate limiter in memory and, on a second server, in Redis.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   proxyBody,
   startUpstream,
 } from '../tests/integration/proxy-support.ts';
+import { startRedis } from '../tests/support/redis-server.ts';
 import { measureBuild, OUT_DIR, ROOT, startServer, stopServer } from './site.ts';
 import { percentile, round, summarise } from './stats.ts';
 
@@ -104,8 +106,24 @@ async function spawnRole(role: string): Promise<{ origin: string; child: ChildPr
   return { origin, child };
 }
 
-/** Body of the child processes: a JSON upstream (instant or slow), or the bare pass-through. */
+/** The server roles this file runs as child processes. */
+const ROLES = ['upstream', 'slow-upstream', 'bare', 'cors-anywhere'];
+
+/**
+ * Body of the child processes: a JSON upstream (instant or slow), cors-anywhere with its defaults,
+ * or the bare pass-through.
+ */
 async function serveRole(role: string): Promise<void> {
+  if (role === 'cors-anywhere') {
+    const corsAnywhere = createRequire(import.meta.url)('cors-anywhere') as {
+      createServer: (options: object) => Server;
+    };
+    const server = corsAnywhere.createServer({});
+    server.listen(0, '127.0.0.1', () => {
+      process.send?.(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+    return;
+  }
   if (role === 'upstream' || role === 'slow-upstream') {
     const delay = role === 'upstream' ? 0 : SLOW_UPSTREAM_MS;
     const server = await startUpstream((_, res) => {
@@ -144,10 +162,13 @@ async function serveRole(role: string): Promise<void> {
   });
 }
 
-/** Starts the built production server with the upstream allowed (building it when missing). */
-async function startSite(upstreamOrigin: string) {
+/**
+ * Starts the built production server with the upstream allowed (building it when missing) and the
+ * rate limiter on, so it costs what it costs in production, with a limit no run reaches.
+ */
+async function startSite(port: number, env: Record<string, string>) {
   if (!existsSync(join(ROOT, OUT_DIR, 'server/entry.mjs'))) measureBuild(1);
-  return startServer(4390, { PLAYGROUND_ALLOWED_ORIGINS: upstreamOrigin });
+  return startServer(port, { PLAYGROUND_RATE_LIMIT: '1000000000', ...env });
 }
 
 const summary = (values: number[]) => {
@@ -192,7 +213,16 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
   const upstream = await spawnRole('upstream');
   const slow = await spawnRole('slow-upstream');
   const bare = await spawnRole('bare');
-  const site = await startSite(`${upstream.origin},${slow.origin}`);
+  const cors = await spawnRole('cors-anywhere');
+  const allowed = `${upstream.origin},${slow.origin}`;
+  const site = await startSite(4390, { PLAYGROUND_ALLOWED_ORIGINS: allowed });
+  const ensured = spawnSync('bash', [join(ROOT, 'scripts/ensure-redis.sh')], { stdio: 'inherit' });
+  if (ensured.status !== 0) throw new Error('redis-server is needed for the shared-limit row');
+  const redis = await startRedis();
+  const redisSite = await startSite(4391, {
+    PLAYGROUND_ALLOWED_ORIGINS: allowed,
+    PLAYGROUND_REDIS_URL: redis.url,
+  });
   const target = `${upstream.origin}/v1/numbers`;
   const call = (origin: string, path: string, to = target): LoadOptions => ({
     url: `${origin}${path}`,
@@ -203,16 +233,27 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
   const paths = {
     direct: { url: target },
     bare: call(bare.origin, '/'),
+    cors: { url: `${cors.origin}/${target}` },
     route: { url: `${site.origin}/api/health` },
     proxy: call(site.origin, '/api/proxy'),
+    proxyRedis: call(redisSite.origin, '/api/proxy'),
   };
   type Path = keyof typeof paths;
-  const loaded: Record<Path, LoadSample[]> = { direct: [], bare: [], route: [], proxy: [] };
+  const loaded: Record<Path, LoadSample[]> = {
+    direct: [],
+    bare: [],
+    cors: [],
+    route: [],
+    proxy: [],
+    proxyRedis: [],
+  };
   const unloaded: Record<Path, { p50: number; p99: number }[]> = {
     direct: [],
     bare: [],
+    cors: [],
     route: [],
     proxy: [],
+    proxyRedis: [],
   };
   const slowLoaded = { direct: [] as LoadSample[], proxy: [] as LoadSample[] };
   const slowUnloaded = { direct: [] as number[], proxy: [] as number[] };
@@ -239,6 +280,9 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     }
   } finally {
     await stopServer(site.server);
+    await stopServer(redisSite.server);
+    await redis.stop();
+    cors.child.kill();
     bare.child.kill();
     slow.child.kill();
     upstream.child.kill();
@@ -247,6 +291,10 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     loaded[a].map((s, i) => s.requestsPerSecond / (loaded[b][i]?.requestsPerSecond ?? NaN));
   const added = (key: 'p50' | 'p99', from: typeof unloaded | typeof loaded, path: Path) =>
     from[path].map((s, i) => s[key] - (from.direct[i]?.[key] ?? NaN));
+  const addedRatio = (path: Path) => {
+    const ours = added('p50', unloaded, path);
+    return added('p50', unloaded, 'cors').map((theirs, i) => (ours[i] ?? NaN) / theirs);
+  };
   return {
     connections: CONNECTIONS,
     secondsPerRun: SECONDS_PER_RUN,
@@ -260,11 +308,21 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     bareThroughputRatio: summary(ratio('bare', 'direct')),
     healthRouteThroughputRatio: summary(ratio('route', 'direct')),
     proxyToHealthRouteRatio: summary(ratio('proxy', 'route')),
+    corsAnywhereRequestsPerSecond: summary(loaded.cors.map((s) => s.requestsPerSecond)),
+    redisProxiedRequestsPerSecond: summary(loaded.proxyRedis.map((s) => s.requestsPerSecond)),
+    corsAnywhereThroughputRatio: summary(ratio('cors', 'direct')),
+    redisThroughputRatio: summary(ratio('proxyRedis', 'direct')),
+    proxyToCorsAnywhereRatio: summary(ratio('proxy', 'cors')),
+    redisProxyToCorsAnywhereRatio: summary(ratio('proxyRedis', 'cors')),
     unloadedDirectP50Ms: summary(unloaded.direct.map((s) => s.p50)),
     unloadedAddedP50Ms: summary(added('p50', unloaded, 'proxy')),
     unloadedAddedP99Ms: summary(added('p99', unloaded, 'proxy')),
     unloadedBareAddedP50Ms: summary(added('p50', unloaded, 'bare')),
     unloadedHealthRouteAddedP50Ms: summary(added('p50', unloaded, 'route')),
+    unloadedCorsAnywhereAddedP50Ms: summary(added('p50', unloaded, 'cors')),
+    unloadedRedisAddedP50Ms: summary(added('p50', unloaded, 'proxyRedis')),
+    addedP50ToCorsAnywhereRatio: summary(addedRatio('proxy')),
+    redisAddedP50ToCorsAnywhereRatio: summary(addedRatio('proxyRedis')),
     slowUpstreamMs: SLOW_UPSTREAM_MS,
     slowUpstreamThroughputRatio: summary(
       slowLoaded.proxy.map(
@@ -276,10 +334,10 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     ),
     loadedAddedP50Ms: summary(added('p50', loaded, 'proxy')),
     loadedAddedP99Ms: summary(added('p99', loaded, 'proxy')),
-    goal: 'added median latency < 1 ms and throughput ratio >= 0.6',
+    goal: 'throughput at least cors-anywhere’s and added p50 at most cors-anywhere’s',
   };
 }
 
 const [role] = process.argv.slice(2);
-if (role === 'upstream' || role === 'slow-upstream' || role === 'bare') await serveRole(role);
+if (role !== undefined && ROLES.includes(role)) await serveRole(role);
 else if (import.meta.main) console.log(JSON.stringify(await run(), null, 2));

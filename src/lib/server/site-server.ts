@@ -1,12 +1,14 @@
 /**
- * The production HTTP server: the Node adapter's standalone handler (static files, pages, API
- * routes and the mock), with the build's precompressed files served first to clients that accept
- * them.
+ * The production HTTP server: POST /api/proxy and /mock/* go straight to their handlers (the same
+ * instances the Astro routes use), then the build's precompressed files to clients that accept
+ * them, then the Node adapter's standalone handler (static files, pages, API routes).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { serverInstances } from '../proxy/server.ts';
+import { createFastPath } from './fast-path.ts';
 import { createPrecompressedHandler } from './precompressed.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,8 +26,9 @@ export async function startSiteServer(options: {
     handler: NodeHandler;
   };
   const precompressed = createPrecompressedHandler(join(dist, 'client'));
+  const fastPath = createFastPath(serverInstances);
   const server = createServer((req, res) => {
-    if (!precompressed(req, res)) entry.handler(req, res);
+    if (!fastPath(req, res) && !precompressed(req, res)) entry.handler(req, res);
   });
   await new Promise<void>((done, fail) => {
     server.once('error', fail);

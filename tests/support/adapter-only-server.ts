@@ -1,0 +1,15 @@
+// The built site served by the Node adapter's handler alone (every request through Astro's
+// router), so tests can compare it with scripts/serve.ts. DIST_DIR, HOST and PORT as there.
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
+
+process.env['ASTRO_NODE_AUTOSTART'] = 'disabled';
+const dist = resolve(process.env['DIST_DIR'] ?? 'dist');
+const entry = (await import(pathToFileURL(join(dist, 'server/entry.mjs')).href)) as {
+  handler: (req: IncomingMessage, res: ServerResponse) => void;
+};
+createServer(entry.handler).listen(
+  Number(process.env['PORT'] ?? 4321),
+  process.env['HOST'] ?? 'localhost',
+);
