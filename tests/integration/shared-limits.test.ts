@@ -16,7 +16,6 @@ beforeAll(async () => {
     MOCK_BASIC_RATE_LIMIT: 'off',
   };
   sites = await Promise.all([startSite(dist, env), startSite(dist, env)]);
-  await Promise.all(sites.map((site) => expect.poll(() => health(site)).toBe('ok')));
 }, 300_000);
 
 afterAll(async () => {
@@ -52,6 +51,7 @@ async function sixEach(): Promise<number[]> {
 const count = (statuses: number[], status: number) => statuses.filter((s) => s === status).length;
 
 it('enforces one combined limit, keeps serving without Redis, and shares again once it is back', async () => {
+  for (const site of sites) await expect.poll(() => health(site)).toBe('ok');
   const shared = await sixEach();
   expect(count(shared, 429)).toBe(2);
   expect(count(shared, 200)).toBe(10);
