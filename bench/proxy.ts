@@ -205,24 +205,61 @@ async function handlerCost(rounds: number, calls: number): Promise<number[]> {
 }
 
 /**
- * Alternates the four paths round by round so drift on a shared machine hits them alike, then
- * reports medians over rounds with min and max.
+ * Starts every server, alternates the paths round by round so drift on a shared machine hits them
+ * alike, then reports medians over rounds with min and max.
  */
 export async function run(rounds = 3): Promise<Record<string, unknown>> {
+  // Everything started is stopped at the end, also when a later start fails.
+  const stops: (() => unknown)[] = [];
+  const role = async (name: string) => {
+    const started = await spawnRole(name);
+    stops.push(() => started.child.kill());
+    return started;
+  };
+  const site = async (port: number, env: Record<string, string>) => {
+    const started = await startSite(port, env);
+    stops.push(() => stopServer(started.server));
+    return started;
+  };
+  try {
+    const upstream = await role('upstream');
+    const slow = await role('slow-upstream');
+    const bare = await role('bare');
+    const cors = await role('cors-anywhere');
+    const allowed = `${upstream.origin},${slow.origin}`;
+    const memorySite = await site(4390, { PLAYGROUND_ALLOWED_ORIGINS: allowed });
+    const ensured = spawnSync('bash', [join(ROOT, 'scripts/ensure-redis.sh')], {
+      stdio: 'inherit',
+    });
+    if (ensured.status !== 0) throw new Error('redis-server is needed for the shared-limit row');
+    const redis = await startRedis();
+    stops.push(() => redis.stop());
+    const redisSite = await site(4391, {
+      PLAYGROUND_ALLOWED_ORIGINS: allowed,
+      PLAYGROUND_REDIS_URL: redis.url,
+    });
+    return await measure({ upstream, slow, bare, cors, site: memorySite, redisSite }, rounds);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+/** The origins of everything `run` started. */
+interface Started {
+  upstream: { origin: string };
+  slow: { origin: string };
+  bare: { origin: string };
+  cors: { origin: string };
+  site: { origin: string };
+  redisSite: { origin: string };
+}
+
+/** The alternating rounds over every path, and the summary of them. */
+async function measure(
+  { upstream, slow, bare, cors, site, redisSite }: Started,
+  rounds: number,
+): Promise<Record<string, unknown>> {
   const handlerMs = await handlerCost(rounds, 3000);
-  const upstream = await spawnRole('upstream');
-  const slow = await spawnRole('slow-upstream');
-  const bare = await spawnRole('bare');
-  const cors = await spawnRole('cors-anywhere');
-  const allowed = `${upstream.origin},${slow.origin}`;
-  const site = await startSite(4390, { PLAYGROUND_ALLOWED_ORIGINS: allowed });
-  const ensured = spawnSync('bash', [join(ROOT, 'scripts/ensure-redis.sh')], { stdio: 'inherit' });
-  if (ensured.status !== 0) throw new Error('redis-server is needed for the shared-limit row');
-  const redis = await startRedis();
-  const redisSite = await startSite(4391, {
-    PLAYGROUND_ALLOWED_ORIGINS: allowed,
-    PLAYGROUND_REDIS_URL: redis.url,
-  });
   const target = `${upstream.origin}/v1/numbers`;
   const call = (origin: string, path: string, to = target): LoadOptions => ({
     url: `${origin}${path}`,
@@ -257,35 +294,25 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
   };
   const slowLoaded = { direct: [] as LoadSample[], proxy: [] as LoadSample[] };
   const slowUnloaded = { direct: [] as number[], proxy: [] as number[] };
-  try {
-    // Warm up every path (JIT, connection pools) before anything is recorded.
-    for (const options of Object.values(paths)) await sequential(options, 300);
-    for (let i = 0; i < rounds; i += 1) {
-      for (const [name, options] of Object.entries(paths) as [Path, LoadOptions][]) {
-        const samples = await sequential(options, SEQUENTIAL_REQUESTS);
-        unloaded[name].push({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
-        loaded[name].push(await load(options));
-      }
+  // Warm up every path (JIT, connection pools) before anything is recorded.
+  for (const options of Object.values(paths)) await sequential(options, 300);
+  for (let i = 0; i < rounds; i += 1) {
+    for (const [name, options] of Object.entries(paths) as [Path, LoadOptions][]) {
+      const samples = await sequential(options, SEQUENTIAL_REQUESTS);
+      unloaded[name].push({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
+      loaded[name].push(await load(options));
     }
-    // The same comparison against an upstream that takes as long as a real API to answer.
-    const slowTarget = `${slow.origin}/v1/numbers`;
-    for (let i = 0; i < rounds; i += 1) {
-      for (const [name, options] of [
-        ['direct', { url: slowTarget }],
-        ['proxy', call(site.origin, '/api/proxy', slowTarget)],
-      ] as const) {
-        slowUnloaded[name].push(percentile(await sequential(options, 60), 50));
-        slowLoaded[name].push(await load(options));
-      }
+  }
+  // The same comparison against an upstream that takes as long as a real API to answer.
+  const slowTarget = `${slow.origin}/v1/numbers`;
+  for (let i = 0; i < rounds; i += 1) {
+    for (const [name, options] of [
+      ['direct', { url: slowTarget }],
+      ['proxy', call(site.origin, '/api/proxy', slowTarget)],
+    ] as const) {
+      slowUnloaded[name].push(percentile(await sequential(options, 60), 50));
+      slowLoaded[name].push(await load(options));
     }
-  } finally {
-    await stopServer(site.server);
-    await stopServer(redisSite.server);
-    await redis.stop();
-    cors.child.kill();
-    bare.child.kill();
-    slow.child.kill();
-    upstream.child.kill();
   }
   const ratio = (a: Path, b: Path) =>
     loaded[a].map((s, i) => s.requestsPerSecond / (loaded[b][i]?.requestsPerSecond ?? NaN));
