@@ -1,43 +1,22 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyEnvelope } from '../../src/lib/proxy/handler.ts';
 import { basicAuthorization } from '../../src/lib/request/basic.ts';
+import { ensureBuild } from '../support/built-site.ts';
 import { proxyBody, startUpstream, type Upstream } from './proxy-support.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const DIST = path.join(ROOT, 'dist-b');
-const ENTRY = path.join(DIST, 'server/entry.mjs');
 const SITE = 'http://127.0.0.1:4412';
 const CANARY = 'CANARY-server-9b1e';
-
-/** Newest modification time under the folders this server's routes are built from. */
-function newestSource(): number {
-  const walk = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-        entry.isDirectory()
-          ? walk(path.join(dir, entry.name))
-          : statSync(path.join(dir, entry.name)).mtimeMs,
-      ),
-    );
-  return Math.max(...['src/lib', 'src/pages'].map((dir) => walk(path.join(ROOT, dir))));
-}
 
 let server: ChildProcess;
 let upstream: Upstream;
 const output: string[] = [];
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < newestSource()) {
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', 'dist-b'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
-  }
+  await ensureBuild('dist-b');
   upstream = await startUpstream((_, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
     res.end('{"from":"upstream"}');
