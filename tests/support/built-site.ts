@@ -1,11 +1,12 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { once } from 'node:events';
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { freePort } from './redis-server.ts';
 
-/** The repository root. */
-export const ROOT = path.resolve(import.meta.dirname, '../..');
+const ROOT = path.resolve(import.meta.dirname, '../..');
+/** The build every server test shares, separate from the `dist` of `npm start`. */
+export const TEST_DIST = path.join(ROOT, 'dist-b');
+const ENTRY = path.join(TEST_DIST, 'server/entry.mjs');
+const LOCK = `${TEST_DIST}.lock`;
 
 /** Newest modification time under the folders the server's routes are built from. */
 function newestSource(): number {
@@ -18,82 +19,91 @@ function newestSource(): number {
           : statSync(path.join(dir, entry.name)).mtimeMs,
       ),
     );
-  return Math.max(...['src/lib', 'src/pages'].map((dir) => walk(path.join(ROOT, dir))));
+  return Math.max(
+    ...['src', 'astro.config.mjs'].map((name) => {
+      const full = path.join(ROOT, name);
+      return statSync(full).isDirectory() ? walk(full) : statSync(full).mtimeMs;
+    }),
+  );
 }
+
+const fresh = () => existsSync(ENTRY) && statSync(ENTRY).mtimeMs >= newestSource();
 
 /**
- * Builds the site into `outDir` unless that build is newer than the sources; a lock folder keeps
- * test files running in parallel from building into the same folder at once. Returns its path.
+ * Builds the site into `dist-b` unless that build is newer than the sources. Test files run in
+ * parallel, so one builds under a lock directory while the others wait for it (bounded).
  */
-export async function ensureBuild(outDir: string): Promise<string> {
-  const dist = path.join(ROOT, outDir);
-  const entry = path.join(dist, 'server/entry.mjs');
-  const lock = `${dist}.lock`;
-  for (let waited = 0; ; waited += 1) {
+export async function ensureTestBuild(): Promise<void> {
+  for (let attempt = 0; attempt < 600 && !fresh(); attempt += 1) {
     try {
-      mkdirSync(lock);
-      break;
+      mkdirSync(LOCK);
     } catch {
-      // A stale lock (a killed run) is dropped after ten minutes.
-      if (waited > 6000) rmSync(lock, { recursive: true, force: true });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      continue;
+    }
+    try {
+      if (!fresh()) {
+        const build = spawnSync('npx', ['astro', 'build', '--outDir', 'dist-b'], {
+          cwd: ROOT,
+          encoding: 'utf8',
+        });
+        if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
+      }
+    } finally {
+      rmSync(LOCK, { recursive: true, force: true });
     }
   }
-  try {
-    if (!existsSync(entry) || statSync(entry).mtimeMs < newestSource()) {
-      const build = spawnSync('npx', ['astro', 'build', '--outDir', outDir], {
-        cwd: ROOT,
-        encoding: 'utf8',
-      });
-      if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
-    }
-  } finally {
-    rmSync(lock, { recursive: true, force: true });
-  }
-  return dist;
+  if (!fresh()) throw new Error('the test build did not finish in time');
 }
 
-/** One server process on a free loopback port, with everything it printed. */
-export interface SiteProcess {
+/** A production server started from the test build in a child process. */
+export interface BuiltSite {
   origin: string;
   child: ChildProcess;
+  /** Everything the server wrote to stdout and stderr so far. */
   output: string[];
-  stop(): Promise<void>;
+  stop: () => Promise<void>;
 }
 
 /**
- * Runs `script` (scripts/serve.ts unless given) for the build in `dist` with `env` on top of the
- * defaults, and resolves once GET /api/health answers.
+ * Starts `script` (`scripts/serve.ts` unless given) on a free port (PORT=0) and resolves with the
+ * origin it prints, once it listens. `env` adds to (or, with undefined, removes from) the test's
+ * environment.
  */
-export async function startSite(
-  dist: string,
-  env: Record<string, string>,
+export async function startBuiltSite(
+  env: Record<string, string | undefined> = {},
+  nodeArgs: string[] = [],
   script = 'scripts/serve.ts',
-): Promise<SiteProcess> {
-  const port = await freePort();
-  const origin = `http://127.0.0.1:${port}`;
-  const child = spawn(process.execPath, [script], {
+): Promise<BuiltSite> {
+  await ensureTestBuild();
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: ROOT,
-    env: { ...process.env, DIST_DIR: dist, HOST: '127.0.0.1', PORT: String(port), ...env },
+    env: { ...process.env, DIST_DIR: TEST_DIST, HOST: '127.0.0.1', PORT: '0', ...env },
   });
   const output: string[] = [];
-  child.stdout.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = once(child, 'exit');
-    child.kill('SIGKILL');
-    await exited;
+  const origin = await new Promise<string>((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output.push(chunk.toString());
+      const match = /Serving on (http:\/\/\S+)/.exec(output.join(''));
+      if (match?.[1] !== undefined) resolve(match[1]);
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', (chunk: Buffer) => output.push(chunk.toString()));
+    child.once('exit', (code) => {
+      reject(new Error(`server exited with ${code}:\n${output.join('')}`));
+    });
+  });
+  return {
+    origin,
+    child,
+    output,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) resolve();
+        else {
+          child.once('exit', () => resolve());
+          child.kill();
+        }
+      }),
   };
-  for (let attempt = 0; attempt < 300; attempt += 1) {
-    if (child.exitCode !== null) break;
-    const ready = await fetch(`${origin}/api/health`).then(
-      (response) => response.ok,
-      () => false,
-    );
-    if (ready) return { origin, child, output, stop };
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  await stop();
-  throw new Error(`server did not start:\n${output.join('')}`);
 }

@@ -9,6 +9,7 @@ const seen: { handler: string; url: string; client?: string; body: string; conte
 let failNext = false;
 
 const fastPath = createFastPath(() => ({
+  client: (_, socketAddress) => `client ${socketAddress}`,
   proxy: async (request, client) => {
     const body = await request.text();
     seen.push({ handler: 'proxy', url: request.url, client, body, contentType: '' });
@@ -22,10 +23,11 @@ const fastPath = createFastPath(() => ({
       ],
     });
   },
-  mock: async (request) => {
+  mock: async (request, client) => {
     seen.push({
       handler: 'mock',
       url: request.url,
+      client,
       body: request.method === 'GET' ? '' : await request.text(),
       contentType: request.headers.get('content-type') ?? '',
     });
@@ -71,7 +73,7 @@ describe('createFastPath', () => {
     expect(seen.length).toBe(before);
   });
 
-  it('gives the proxy the URL from Host, the socket address and the body, and writes its answer', async () => {
+  it('gives the proxy the URL from Host, the client key of the socket address and the body, and writes its answer', async () => {
     const response = await fetch(`${origin}/api/proxy`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -85,7 +87,7 @@ describe('createFastPath', () => {
     expect(seen.at(-1)).toMatchObject({
       handler: 'proxy',
       url: `${origin}/api/proxy`,
-      client: '127.0.0.1',
+      client: 'client 127.0.0.1',
       body: '{"a":1}',
     });
   });
@@ -113,6 +115,7 @@ describe('createFastPath', () => {
     expect(seen.at(-1)).toMatchObject({
       handler: 'mock',
       url: `${origin}/mock/auth/oauth2/token`,
+      client: 'client 127.0.0.1',
       body: 'grant_type=client_credentials',
       contentType: 'application/x-www-form-urlencoded',
     });

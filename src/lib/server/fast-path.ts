@@ -5,11 +5,10 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { TLSSocket } from 'node:tls';
-import type { MockHandler } from '../mock/handler.ts';
-import type { ProxyHandler } from '../proxy/handler.ts';
+import type { ServerInstances } from './instances.ts';
 
 /** The handlers the fast path serves, looked up per request (they are built on first use). */
-export type FastPathHandlers = () => { proxy: ProxyHandler; mock: MockHandler };
+export type FastPathHandlers = () => Pick<ServerInstances, 'proxy' | 'mock' | 'client'>;
 
 /** Bodies declared up to this size are read into memory before the handler sees the request. */
 const SMALL_BODY_BYTES = 64 * 1024;
@@ -80,9 +79,9 @@ export function createFastPath(
     const proxyCall = req.method === 'POST' && (path === '/api/proxy' || path === '/api/proxy/');
     if (!proxyCall && !path.startsWith('/mock/')) return false;
     if (req.method === 'HEAD') return false;
-    const client = req.socket.remoteAddress;
+    const socketAddress = req.socket.remoteAddress;
     const host = req.headers.host;
-    if (client === undefined || host === undefined) return false;
+    if (socketAddress === undefined || host === undefined) return false;
     const protocol = (req.socket as Partial<TLSSocket>).encrypted === true ? 'https' : 'http';
     let url: URL;
     try {
@@ -95,8 +94,10 @@ export function createFastPath(
     void (async () => {
       try {
         const request = await toRequest(req, url);
-        const { proxy, mock } = handlers();
-        await writeResponse(res, await (proxyCall ? proxy(request, client) : mock(request)));
+        // The same client key the Astro routes compute from the adapter's clientAddress.
+        const { proxy, mock, client } = handlers();
+        const key = client(request, socketAddress);
+        await writeResponse(res, await (proxyCall ? proxy(request, key) : mock(request, key)));
       } catch {
         if (res.headersSent) res.destroy();
         else res.writeHead(500, { 'content-type': 'text/plain' }).end('Internal Server Error');

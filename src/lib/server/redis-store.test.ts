@@ -2,13 +2,14 @@ import { EventEmitter } from 'node:events';
 import type { Redis } from 'ioredis';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startRedis, type TestRedis } from '../../../tests/support/redis-server.ts';
+import { STATE_LIMITS } from '../mock/handler.ts';
 import {
   connectRedis,
   RedisKeyValueStore,
   RedisLink,
   RedisRateLimitStore,
   RETRY_AFTER_FAILURE_MS,
-  sharedRateLimits,
+  sharedStores,
   withFailover,
 } from './redis-store.ts';
 
@@ -132,47 +133,58 @@ describe('Redis stores against a real redis-server', () => {
     expect((await two.hit('k', 60_000, Date.now())).count).toBe(2);
   });
 
-  it('stores, reads, expires and deletes key-value entries', async () => {
-    const kv = new RedisKeyValueStore(client, 'test:kv');
+  it('stores, reads, replaces and expires key-value entries', async () => {
+    const kv = new RedisKeyValueStore(client, 'test:kv', 100);
     await kv.set('x', '{"a":1}', 60_000);
+    await kv.set('x', '{"a":2}', 60_000);
     await kv.set('short', 'gone soon', 50);
-    expect(await kv.get('x')).toBe('{"a":1}');
+    expect(await kv.get('x')).toBe('{"a":2}');
     expect(await kv.get('missing')).toBeUndefined();
     await expect.poll(() => kv.get('short'), { timeout: 5000 }).toBeUndefined();
-    await kv.delete('x');
-    await kv.delete('x');
-    expect(await kv.get('x')).toBeUndefined();
+  });
+
+  it('refuses a value over its size cap, naming the sizes', async () => {
+    const kv = new RedisKeyValueStore(client, 'test:kv', 100);
+    await expect(kv.set('big', 'x'.repeat(101), 1000)).rejects.toThrow(
+      /101 characters exceeds 100/,
+    );
   });
 
   it.each([0, -5, 1.5, Number.NaN])('refuses a TTL of %s ms naming ttlMs', async (ttl) => {
-    const kv = new RedisKeyValueStore(client, 'test:kv');
+    const kv = new RedisKeyValueStore(client, 'test:kv', 100);
     await expect(kv.set('x', 'v', ttl)).rejects.toThrow(/ttlMs/);
   });
 });
 
-describe('sharedRateLimits', () => {
-  it('counts in memory with one warning while Redis is down, then shares again', async () => {
+describe('sharedStores', () => {
+  it('serves from memory with one warning while Redis is down, then shares again', async () => {
     const redis = await startRedis();
     const logs: string[] = [];
-    const shared = sharedRateLimits(redis.url, (line) => logs.push(line));
+    const shared = sharedStores(redis.url, STATE_LIMITS, (line) => logs.push(line));
+    const hit = async () => (await shared.rateLimitStore.hit('c', 60_000, Date.now())).count;
     try {
-      await expect.poll(() => shared.link.status).toBe('ok');
-      await shared.proxy.hit('c', 60_000, Date.now());
-      expect((await shared.proxy.hit('c', 60_000, Date.now())).count).toBe(2);
+      await expect.poll(() => shared.link.status, { timeout: 10_000 }).toBe('ok');
+      await hit();
+      expect(await hit()).toBe(2);
+      await shared.stateStore.set('reader', 'in redis', 60_000);
 
       await redis.kill();
-      await expect.poll(() => shared.link.status).toBe('degraded');
+      await expect.poll(() => shared.link.status, { timeout: 10_000 }).toBe('degraded');
       const down = [];
-      for (let i = 0; i < 5; i += 1)
-        down.push((await shared.proxy.hit('c', 60_000, Date.now())).count);
+      for (let i = 0; i < 5; i += 1) down.push(await hit());
       expect(down).toEqual([1, 2, 3, 4, 5]);
+      await shared.stateStore.set('reader', 'in memory', 60_000);
+      expect(await shared.stateStore.get('reader')).toBe('in memory');
+      await expect(
+        shared.stateStore.set('x', 'y'.repeat(STATE_LIMITS.maxValueLength + 1), 1000),
+      ).rejects.toThrow(RangeError);
       expect(logs.filter((line) => /unreachable/.test(line))).toHaveLength(1);
 
       await redis.restart();
       await expect.poll(() => shared.link.status, { timeout: 10_000 }).toBe('ok');
       // The restarted Redis is empty: counting starts again there, not in memory.
-      expect((await shared.proxy.hit('c', 60_000, Date.now())).count).toBe(1);
-      expect((await shared.mock.hit('c', 60_000, Date.now())).count).toBe(1);
+      expect(await hit()).toBe(1);
+      expect(await shared.stateStore.get('reader')).toBeUndefined();
       expect(logs).toHaveLength(2);
     } finally {
       shared.client.disconnect();

@@ -4,19 +4,10 @@
  */
 import { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
-import { MemoryRateLimitStore, type RateLimitStore } from '../proxy/rate-limit.ts';
+import { MemoryRateLimitStore, type RateLimitStore } from '../http/rate-limit.ts';
+import { MemoryKeyValueStore, type KeyValueStore, type MemoryStoreLimits } from '../http/store.ts';
 
-/** A small async key-value store whose entries expire; state any instance can read back. */
-export interface KeyValueStore {
-  /** The value stored under `key`, or undefined when absent or expired. */
-  get(key: string): Promise<string | undefined>;
-  /** Stores `value` under `key` for `ttlMs` milliseconds, replacing what was there. */
-  set(key: string, value: string, ttlMs: number): Promise<void>;
-  /** Removes `key`; removing an absent key is not an error. */
-  delete(key: string): Promise<void>;
-}
-
-/** Where the health check's verdict comes from: `degraded` while shared state is per instance. */
+/** The health check's verdict: `degraded` while shared state is per instance. */
 export type SharedStoreStatus = 'ok' | 'degraded';
 
 /** The part of a Redis client the link watches: its connection state and events. */
@@ -86,20 +77,21 @@ export class RedisLink {
     if (this.#warned) return;
     this.#warned = true;
     this.#log(
-      'Redis is unreachable: rate limits are counted per instance until it is back (GET /api/health says "degraded").',
+      'Redis is unreachable: rate limits and mock state are per instance until it is back (GET /api/health says "degraded").',
     );
   }
 
   #up(): void {
     if (!this.#warned) return;
     this.#warned = false;
-    this.#log('Redis is reachable again: rate limits are shared across instances.');
+    this.#log('Redis is reachable again: rate limits and mock state are shared across instances.');
   }
 }
 
 /**
  * Runs `primary` while the link is usable and `fallback` otherwise, or when `primary` fails; the
- * caller never sees a Redis error.
+ * caller never sees a Redis error. A RangeError is the caller's mistake (a bad TTL, a value too
+ * large), not an outage: it is passed on.
  */
 export function withFailover<A extends unknown[], R>(
   link: RedisLink,
@@ -112,7 +104,8 @@ export function withFailover<A extends unknown[], R>(
         const result = await primary(...args);
         link.succeeded();
         return result;
-      } catch {
+      } catch (error) {
+        if (error instanceof RangeError) throw error;
         link.failed();
       }
     }
@@ -153,14 +146,19 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 }
 
-/** {@link KeyValueStore} over Redis strings with a millisecond expiry, under one key prefix. */
+/**
+ * {@link KeyValueStore} over Redis strings with a millisecond expiry, under one key prefix, with
+ * the same cap on value size as the in-memory store (Redis itself bounds the count by expiry).
+ */
 export class RedisKeyValueStore implements KeyValueStore {
   readonly #client: Redis;
   readonly #prefix: string;
+  readonly #maxValueLength: number;
 
-  constructor(client: Redis, prefix: string) {
+  constructor(client: Redis, prefix: string, maxValueLength: number) {
     this.#client = client;
     this.#prefix = prefix;
+    this.#maxValueLength = maxValueLength;
   }
 
   async get(key: string): Promise<string | undefined> {
@@ -172,11 +170,11 @@ export class RedisKeyValueStore implements KeyValueStore {
       throw new RangeError(
         `ttlMs must be a whole number of milliseconds ≥ 1, got ${String(ttlMs)}`,
       );
+    if (value.length > this.#maxValueLength)
+      throw new RangeError(
+        `A value of ${value.length} characters exceeds ${this.#maxValueLength}.`,
+      );
     await this.#client.set(`${this.#prefix}:${key}`, value, 'PX', ttlMs);
-  }
-
-  async delete(key: string): Promise<void> {
-    await this.#client.del(`${this.#prefix}:${key}`);
   }
 }
 
@@ -194,33 +192,53 @@ export function connectRedis(url: string): Redis {
   });
 }
 
-/** Everything the composition root needs for limits shared through one Redis. */
-export interface SharedRateLimits {
-  /** The proxy's per-client limit store. */
-  proxy: RateLimitStore;
-  /** The mock's Basic-auth counters. */
-  mock: RateLimitStore;
+/** Everything the composition root needs for state shared through one Redis. */
+export interface SharedStores {
+  /** Every limiter's counters (keys are prefixed per limiter by the caller). */
+  rateLimitStore: RateLimitStore;
+  /** The mock's per-reader state. */
+  stateStore: KeyValueStore;
   link: RedisLink;
   client: Redis;
 }
 
 /**
- * Rate-limit stores in Redis at `url` that fall back to this instance's memory while Redis is
- * unreachable; `log` receives the one line per outage and recovery.
+ * Stores in Redis at `url` that fall back to this instance's memory while Redis is unreachable;
+ * `log` receives the one line per outage and recovery. `stateLimits` bound the memory fallback
+ * and the size of each value.
  */
-export function sharedRateLimits(url: string, log: (message: string) => void): SharedRateLimits {
+export function sharedStores(
+  url: string,
+  stateLimits: MemoryStoreLimits,
+  log: (message: string) => void,
+): SharedStores {
   const client = connectRedis(url);
   const link = new RedisLink(client, log);
-  const store = (prefix: string): RateLimitStore => {
-    const redis = new RedisRateLimitStore(client, prefix);
-    const memory = new MemoryRateLimitStore();
-    return {
+  const redisCounters = new RedisRateLimitStore(client, 'playground:limits');
+  const memoryCounters = new MemoryRateLimitStore();
+  const redisState = new RedisKeyValueStore(client, 'playground:state', stateLimits.maxValueLength);
+  const memoryState = new MemoryKeyValueStore(stateLimits);
+  return {
+    rateLimitStore: {
       hit: withFailover(
         link,
-        (key: string, windowMs: number, now: number) => redis.hit(key, windowMs, now),
-        (key: string, windowMs: number, now: number) => memory.hit(key, windowMs, now),
+        (key: string, windowMs: number, now: number) => redisCounters.hit(key, windowMs, now),
+        (key: string, windowMs: number, now: number) => memoryCounters.hit(key, windowMs, now),
       ),
-    };
+    },
+    stateStore: {
+      get: withFailover(
+        link,
+        (key: string) => redisState.get(key),
+        (key: string) => memoryState.get(key),
+      ),
+      set: withFailover(
+        link,
+        (key: string, value: string, ttlMs: number) => redisState.set(key, value, ttlMs),
+        (key: string, value: string, ttlMs: number) => memoryState.set(key, value, ttlMs),
+      ),
+    },
+    link,
+    client,
   };
-  return { proxy: store('playground:proxy'), mock: store('playground:mock'), link, client };
 }

@@ -1,14 +1,16 @@
 /**
- * The production HTTP server: POST /api/proxy and /mock/* go straight to their handlers (the same
- * instances the Astro routes use), then the build's precompressed files to clients that accept
- * them, then the Node adapter's standalone handler (static files, pages, API routes).
+ * The production HTTP server, under the timeouts and connection cap of SERVER_LIMITS: POST
+ * /api/proxy and /mock/* go straight to their handlers (the same instances the Astro routes use),
+ * then the build's precompressed files to clients that accept them, then the Node adapter's
+ * standalone handler (static files, pages, API routes).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { serverInstances } from '../proxy/server.ts';
 import { createFastPath } from './fast-path.ts';
+import { serverInstances } from './instances.ts';
+import { refuseUnservedMethod, SERVER_LIMITS } from './limits.ts';
 import { createPrecompressedHandler } from './precompressed.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -27,9 +29,19 @@ export async function startSiteServer(options: {
   };
   const precompressed = createPrecompressedHandler(join(dist, 'client'));
   const fastPath = createFastPath(serverInstances);
-  const server = createServer((req, res) => {
-    if (!fastPath(req, res) && !precompressed(req, res)) entry.handler(req, res);
-  });
+  const server = createServer(
+    {
+      headersTimeout: SERVER_LIMITS.headersTimeoutMs,
+      requestTimeout: SERVER_LIMITS.requestTimeoutMs,
+      keepAliveTimeout: SERVER_LIMITS.keepAliveTimeoutMs,
+      connectionsCheckingInterval: SERVER_LIMITS.connectionsCheckingIntervalMs,
+    },
+    (req, res) => {
+      if (!refuseUnservedMethod(req, res) && !fastPath(req, res) && !precompressed(req, res))
+        entry.handler(req, res);
+    },
+  );
+  server.maxConnections = SERVER_LIMITS.maxConnections;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, options.host, done);
