@@ -6,6 +6,11 @@ import node from '@astrojs/node';
 import { lazyCss } from './src/lib/build/lazy-css.ts';
 import { precompressIntegration } from './src/lib/build/precompress.ts';
 import { MAX_BODY_BYTES } from './src/lib/http/body.ts';
+import { loadReferenceApis } from './src/lib/reference/documents.ts';
+import { referenceSidebar } from './src/lib/reference/sidebar.ts';
+
+// The API reference sidebar is generated from the API registry (src/lib/reference/registry.ts).
+const apiReferenceSidebar = referenceSidebar(await loadReferenceApis());
 
 // Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
 export default defineConfig({
@@ -33,6 +38,8 @@ export default defineConfig({
       components: {
         // Loads the search UI on intent instead of on idle (page JavaScript budget).
         Search: './src/components/SiteSearch.astro',
+        // Adds the link to each page's Markdown twin under its title.
+        PageTitle: './src/components/PageTitle.astro',
       },
       sidebar: [
         { label: 'Overview', slug: 'index' },
@@ -50,6 +57,7 @@ export default defineConfig({
             { label: 'Manage your numbers', slug: 'numbers/active-numbers' },
           ],
         },
+        apiReferenceSidebar,
       ],
     }),
     mdx(),
