@@ -104,4 +104,17 @@ lines.push(
     `Against an upstream that takes ${String(proxy['slowUpstreamMs'])} ms to answer: throughput share ` +
     `${cell('slowUpstreamThroughputRatio')}, added p50 one at a time ${cell('slowUpstreamAddedP50Ms', ' ms')}.`,
 );
+lines.push(
+  '',
+  '### Proxy against its peer (same upstream, same run, rate limiter on)',
+  '',
+  '| Path | Requests/s, 10 connections | Throughput ÷ cors-anywhere | Added p50, one at a time | Added p50 ÷ cors-anywhere |',
+  '| --- | --- | --- | --- | --- |',
+  `| Upstream, direct | ${cell('directRequestsPerSecond')} | – | – | – |`,
+  `| cors-anywhere 0.4.4 (checks nothing) | ${cell('corsAnywhereRequestsPerSecond')} | 1 | ${cell('unloadedCorsAnywhereAddedP50Ms', ' ms')} | 1 |`,
+  `| POST /api/proxy | ${cell('proxiedRequestsPerSecond')} | ${cell('proxyToCorsAnywhereRatio')} | ${cell('unloadedAddedP50Ms', ' ms')} | ${cell('addedP50ToCorsAnywhereRatio')} |`,
+  `| POST /api/proxy, limiter in Redis | ${cell('redisProxiedRequestsPerSecond')} | ${cell('redisProxyToCorsAnywhereRatio')} | ${cell('unloadedRedisAddedP50Ms', ' ms')} | ${cell('redisAddedP50ToCorsAnywhereRatio')} |`,
+  '',
+  `Goal: ${String(proxy['goal'])}.`,
+);
 console.log(lines.join('\n'));
