@@ -330,6 +330,7 @@ class SinchPlayground extends HTMLElement {
           .writeText(this.#lastBody)
           .then(() => this.#announce('Response copied.')),
       download: () => this.#download(),
+      'edit-and-run': () => void this.#openRunner(),
     };
     actions[button.dataset['action'] ?? '']?.();
   }
@@ -588,6 +589,23 @@ class SinchPlayground extends HTMLElement {
       params: this.#params(),
     });
     history.replaceState(null, '', hash);
+  }
+
+  // ---- runner ----------------------------------------------------------------------------
+
+  /** Loads the in-browser runner on first use and opens it on the TypeScript snippet. */
+  async #openRunner(): Promise<void> {
+    const code = this.#snippet('typescript', true);
+    if (code === null) return this.#announce('Fix the highlighted fields first.');
+    const { openRunner } = await import('../runner/runner.ts');
+    openRunner({
+      host: this.querySelector<HTMLElement>('[data-panel="typescript"]')!,
+      name: this.#model.operation.id,
+      code,
+      mode: this.#input('env').checked ? 'env' : 'inline',
+      credentials: () => this.#credentials(),
+      send: (request, signal) => this.#proxy(request, signal),
+    });
   }
 
   // ---- body editor -----------------------------------------------------------------------
