@@ -297,7 +297,7 @@ class Runner {
           message.level === 'error' ? 'error' : message.level === 'warn' ? 'warn' : 'log',
         );
       case 'error':
-        return this.#line(`Uncaught error: ${message.message}`, 'error');
+        return this.#line(message.message, 'error');
       case 'fetch':
         return void this.#bridge(run, message);
       case 'done':

@@ -162,6 +162,25 @@ describe('the worker prelude', () => {
     expect(worker.logs()).toEqual(['after await']);
   });
 
+  it('lasts while the top level awaits something that is neither a request nor a timer', async () => {
+    const worker = startWorker(
+      "await new Promise((resolve) => self.addEventListener('message', resolve));\nconsole.log('woken');",
+    );
+    await new Promise((done) => setTimeout(done, 400));
+    expect(worker.posted).toEqual([]);
+    worker.dispatch('message', { data: {} });
+    expect(await worker.waitFor('done')).toEqual({ type: 'done', exitCode: 0 });
+    expect(worker.logs()).toEqual(['woken']);
+  });
+
+  it('reports an error thrown by the top level, and exits with 1 like Node', async () => {
+    const worker = startWorker("console.log('before');\nthrow new RangeError('top');");
+    expect(await worker.waitFor('done')).toEqual({ type: 'done', exitCode: 1 });
+    expect(worker.posted.filter((message) => message['type'] === 'error')).toEqual([
+      { type: 'error', message: 'Uncaught RangeError: top' },
+    ]);
+  });
+
   it('waits for pending timers before reporting done', async () => {
     const worker = startWorker(`setTimeout(() => console.log('late'), 250);`);
     await worker.waitFor('done');
@@ -180,7 +199,7 @@ describe('the worker prelude', () => {
     await worker.waitFor('done');
     expect(prevented).toBe(2);
     expect(worker.posted.filter((message) => message['type'] === 'error')).toEqual([
-      { type: 'error', message: 'TypeError: boom' },
+      { type: 'error', message: 'Uncaught TypeError: boom' },
       { type: 'error', message: 'Uncaught (in promise) nope' },
     ]);
   });

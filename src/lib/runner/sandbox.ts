@@ -71,10 +71,14 @@ interface Reply {
 }
 
 /**
- * Runs in the worker before the code. It reports "done" once nothing is pending (no bridged
- * request, no timer) for a short while after the last activity.
+ * Runs in the worker before the code. Returns the function to call when the code's top level
+ * has finished (with the error, if it threw); "done" is reported once that has happened and
+ * nothing is pending (no bridged request, no timer) for a short while after the last activity.
  */
-function prelude(env: Record<string, string>, maxText: number): void {
+function prelude(
+  env: Record<string, string>,
+  maxText: number,
+): (...failure: [] | [unknown]) => void {
   const scope = self as unknown as typeof globalThis;
   const globals = self as unknown as Record<string, unknown>;
   const post = (message: unknown): void => scope.postMessage(message);
@@ -87,10 +91,11 @@ function prelude(env: Record<string, string>, maxText: number): void {
   let nextId = 0;
   let activity = 0;
   const processShim = { env: Object.freeze({ ...env }), exitCode: undefined as number | undefined };
+  let topLevelRunning = true;
   const settle = (): void => {
     const mark = ++activity;
     nativeSetTimeout(() => {
-      if (mark === activity && pending.size === 0 && timers.size === 0)
+      if (mark === activity && !topLevelRunning && pending.size === 0 && timers.size === 0)
         post({ type: 'done', exitCode: Number(processShim.exitCode ?? 0) | 0 });
     }, 100);
   };
@@ -207,7 +212,10 @@ function prelude(env: Record<string, string>, maxText: number): void {
 
   scope.addEventListener('error', (event: ErrorEvent) => {
     event.preventDefault();
-    post({ type: 'error', message: describe(event.error ?? event.message).slice(0, maxText) });
+    post({
+      type: 'error',
+      message: `Uncaught ${describe(event.error ?? event.message)}`.slice(0, maxText),
+    });
     settle();
   });
   scope.addEventListener('unhandledrejection', (event: PromiseRejectionEvent) => {
@@ -218,7 +226,14 @@ function prelude(env: Record<string, string>, maxText: number): void {
     });
     settle();
   });
-  settle();
+  return (...failure) => {
+    topLevelRunning = false;
+    if (failure.length > 0) {
+      post({ type: 'error', message: `Uncaught ${describe(failure[0])}`.slice(0, maxText) });
+      processShim.exitCode = 1;
+    }
+    settle();
+  };
 }
 
 // What TypeScript emits to keep a file without imports or exports a module.
@@ -227,13 +242,14 @@ const EMPTY_EXPORT = /^export \{\};?[ \t]*$/m;
 /**
  * The worker's script: the prelude, then the compiled code inside an async function, so that
  * top-level `await` works in a classic worker (module workers cannot load from the sandbox's
- * opaque origin). The empty export TypeScript adds to module files is dropped.
+ * opaque origin) and the run lasts while the top level awaits anything. The empty export
+ * TypeScript adds to module files is dropped.
  */
 export function workerSource(code: string, env: Record<string, string>): string {
   return [
-    `(${prelude.toString()})(${JSON.stringify(env)}, ${MAX_OUTPUT_TEXT});`,
+    `const __sandboxEnd = (${prelude.toString()})(${JSON.stringify(env)}, ${MAX_OUTPUT_TEXT});`,
     '(async () => {',
     code.replace(EMPTY_EXPORT, ''),
-    '})();',
+    '})().then(() => __sandboxEnd(), (error) => __sandboxEnd(error));',
   ].join('\n');
 }
