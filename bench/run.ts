@@ -47,6 +47,15 @@ for (const route of siteResults.pages) {
     `| ${route} | ${js(weight.initial)} | ${js(weight.afterHighlight)} | ${js(weight.afterEditor)} | ${kb(weight.initial.css.gzip)} | ${kb(weight.initial.html.gzip)} |`,
   );
 }
+lines.push(
+  '',
+  '### Opening the in-browser runner ("Edit and run": Monaco and its TypeScript worker)',
+  '',
+);
+lines.push('| Page | JS downloaded, gzip (raw) |', '| --- | --- |');
+for (const [route, weight] of Object.entries(siteResults.runner)) {
+  if (weight) lines.push(`| ${route} | ${kb(weight.js.gzip)} (${kb(weight.js.raw)}) |`);
+}
 lines.push('', '### Typing to snippet (200 keystrokes, in-page Performance API)', '');
 lines.push('| Page | p50 | p95 | max | samples |', '| --- | --- | --- | --- | --- |');
 for (const [route, typing] of Object.entries(siteResults.typing)) {
