@@ -5,12 +5,20 @@ import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
 import { lazyCss } from './src/lib/build/lazy-css.ts';
 import { precompressIntegration } from './src/lib/build/precompress.ts';
+import { MAX_BODY_BYTES } from './src/lib/http/body.ts';
+import { loadReferenceApis } from './src/lib/reference/documents.ts';
+import { referenceSidebar } from './src/lib/reference/sidebar.ts';
+
+// The API reference sidebar is generated from the API registry (src/lib/reference/registry.ts).
+const apiReferenceSidebar = referenceSidebar(await loadReferenceApis());
 
 // Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
 export default defineConfig({
   site: 'https://docs-playground.example.com',
   output: 'static',
-  adapter: node({ mode: 'standalone' }),
+  // Every route that reads a body stops at MAX_BODY_BYTES (1 MiB) with its own 413; the adapter's
+  // limit (default 1 GiB) is a backstop just above it, so the routes' answer always comes first.
+  adapter: node({ mode: 'standalone', bodySizeLimit: 2 * MAX_BODY_BYTES }),
   // Astro's form-POST origin check would refuse OAuth2 token requests (form bodies) to the mock
   // from curl and SDKs; /api/proxy does its own same-origin and JSON-only checks.
   security: { checkOrigin: false },
@@ -30,6 +38,8 @@ export default defineConfig({
       components: {
         // Loads the search UI on intent instead of on idle (page JavaScript budget).
         Search: './src/components/SiteSearch.astro',
+        // Adds the link to each page's Markdown twin under its title.
+        PageTitle: './src/components/PageTitle.astro',
       },
       sidebar: [
         { label: 'Overview', slug: 'index' },
@@ -47,6 +57,7 @@ export default defineConfig({
             { label: 'Manage your numbers', slug: 'numbers/active-numbers' },
           ],
         },
+        apiReferenceSidebar,
       ],
     }),
     mdx(),

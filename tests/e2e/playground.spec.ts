@@ -150,12 +150,14 @@ test('when Sinch cannot be reached, the error says so and offers the mock', asyn
 });
 
 test('Cancel stops a request in flight and the next one goes through', async ({ page }) => {
-  // Hold the first proxy call until the reader cancels; let the next ones through.
+  // Hold the first proxy call until the reader has cancelled; let the next ones through.
   let held = 0;
+  let release = (): void => undefined;
+  const cancelled = new Promise<void>((resolve) => (release = resolve));
   await page.route('**/api/proxy', async (route) => {
     if (held > 0) return route.continue();
     held += 1;
-    await new Promise((resolve) => setTimeout(resolve, 30_000));
+    await cancelled;
     return route.abort().catch(() => undefined);
   });
   const playground = await openOnMock(page, '/authentication/basic/');
@@ -171,6 +173,7 @@ test('Cancel stops a request in flight and the next one goes through', async ({ 
   await expect(cancel).toBeHidden();
   await expect(sendButton).toBeEnabled();
   await expect(sendButton).toBeFocused();
+  release();
   await send(playground, '200');
   expect(held).toBe(1);
 });
@@ -194,7 +197,8 @@ test('the built snippet stays highlighted on load at the site origin; typing re-
   await expect(curl).toContainText(`${site}/mock/numbers/v1/projects/YOUR_PROJECT_ID/`);
   // The element has run (it wires the demo button to the server choice) and kept the build's HTML.
   await expect(playground.getByRole('button', { name: 'Use demo credentials' })).toBeVisible();
-  await page.waitForTimeout(300);
+  // Let every task the page queued run (idle callbacks come last), then check nothing replaced it.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
   await expect(curl.locator('pre.shiki')).toHaveCount(1);
   const hidden = playground.locator('[data-panel="typescript"] [data-code] > pre');
   await expect(hidden).not.toHaveClass(/shiki/);

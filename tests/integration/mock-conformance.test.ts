@@ -3,7 +3,7 @@ import path from 'node:path';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createMockHandler } from '../../src/lib/mock/handler.ts';
 import { basicAuthorization } from '../../src/lib/request/basic.ts';
 
@@ -63,10 +63,16 @@ function validatorFor() {
   };
 }
 
-describe.skipIf(!existsSync(SPEC))(
-  'mock conformance with the real Sinch Numbers OpenAPI document (needs ../shared)',
+const hasSpec = existsSync(SPEC);
+
+describe.skipIf(!hasSpec)(
+  `mock conformance with the real Sinch Numbers OpenAPI document${hasSpec ? '' : ` (skipped: ${path.relative(process.cwd(), SPEC)} is absent)`}`,
   () => {
-    const check = validatorFor();
+    // Read when the tests run, not when they are collected: a skipped suite is still collected.
+    let check: ReturnType<typeof validatorFor>;
+    beforeAll(() => {
+      check = validatorFor();
+    });
     const mock = createMockHandler({ basicRateLimit: null });
     const call = async (pathAndQuery: string, init: RequestInit = {}) => {
       const response = await mock(
@@ -74,6 +80,7 @@ describe.skipIf(!existsSync(SPEC))(
           ...init,
           headers: { authorization: DEMO, ...init.headers },
         }),
+        '127.0.0.1',
       );
       return { status: response.status, body: (await response.json()) as unknown };
     };

@@ -1,74 +1,32 @@
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { existsSync, readdirSync, statSync } from 'node:fs';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ProxyEnvelope } from '../../src/lib/proxy/handler.ts';
 import { basicAuthorization } from '../../src/lib/request/basic.ts';
+import { startBuiltSite, type BuiltSite } from '../support/built-site.ts';
 import { proxyBody, startUpstream, type Upstream } from './proxy-support.ts';
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const DIST = path.join(ROOT, 'dist-b');
-const ENTRY = path.join(DIST, 'server/entry.mjs');
-const SITE = 'http://127.0.0.1:4412';
 const CANARY = 'CANARY-server-9b1e';
 
-/** Newest modification time under the folders this server's routes are built from. */
-function newestSource(): number {
-  const walk = (dir: string): number =>
-    Math.max(
-      0,
-      ...readdirSync(dir, { withFileTypes: true }).map((entry) =>
-        entry.isDirectory()
-          ? walk(path.join(dir, entry.name))
-          : statSync(path.join(dir, entry.name)).mtimeMs,
-      ),
-    );
-  return Math.max(...['src/lib', 'src/pages'].map((dir) => walk(path.join(ROOT, dir))));
-}
-
-let server: ChildProcess;
+let site: BuiltSite;
+let SITE: string;
 let upstream: Upstream;
-const output: string[] = [];
+let output: string[];
 
 beforeAll(async () => {
-  if (!existsSync(ENTRY) || statSync(ENTRY).mtimeMs < newestSource()) {
-    const build = spawnSync('npx', ['astro', 'build', '--outDir', 'dist-b'], {
-      cwd: ROOT,
-      encoding: 'utf8',
-    });
-    if (build.status !== 0) throw new Error(`build failed:\n${build.stderr}`);
-  }
   upstream = await startUpstream((_, res) => {
     res.writeHead(200, { 'content-type': 'application/json', 'set-cookie': 'a=b' });
     res.end('{"from":"upstream"}');
   });
-  server = spawn(process.execPath, ['scripts/serve.ts'], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      DIST_DIR: DIST,
-      HOST: '127.0.0.1',
-      PORT: '4412',
-      PLAYGROUND_ALLOWED_ORIGINS: upstream.origin,
-      PLAYGROUND_RATE_LIMIT: 'off',
-      MOCK_BASIC_RATE_LIMIT: '3/60s',
-    },
+  site = await startBuiltSite({
+    PLAYGROUND_ALLOWED_ORIGINS: upstream.origin,
+    PLAYGROUND_RATE_LIMIT: 'off',
+    MOCK_BASIC_RATE_LIMIT: '3/60s',
   });
-  server.stdout?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  server.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
-  for (let attempt = 0; attempt < 100; attempt += 1) {
-    const ready = await fetch(`${SITE}/mock/none`).then(
-      () => true,
-      () => false,
-    );
-    if (ready) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-  throw new Error(`server did not start:\n${output.join('')}`);
+  SITE = site.origin;
+  output = site.output;
 }, 180_000);
 
 afterAll(async () => {
-  server.kill();
+  await site.stop();
   await upstream.close();
 });
 
@@ -137,7 +95,10 @@ describe('built server', () => {
 
   it('refuses cross-site callers and unlisted origins', async () => {
     expect((await proxy(proxyBody(`${SITE}/mock/x`), 'https://evil.example')).status).toBe(403);
-    const refused = await proxy(proxyBody('http://127.0.0.1:4413/'));
+    // An unlisted loopback port: refused by the allowlist before any connection is tried.
+    const unlisted = new URL(upstream.origin);
+    unlisted.port = String(Number(unlisted.port) === 65535 ? 1 : Number(unlisted.port) + 1);
+    const refused = await proxy(proxyBody(unlisted.origin + '/'));
     expect(((await refused.json()) as { error: { code: string } }).error.code).toBe(
       'ORIGIN_NOT_ALLOWED',
     );

@@ -2,8 +2,7 @@ import { parse } from 'yaml';
 import { loadOpenApiDocument } from '../../lib/openapi/load.ts';
 import { toOperationModels } from '../../lib/openapi/operations.ts';
 import type { OperationModel } from '../../lib/openapi/types.ts';
-import authDocument from '../../openapi/auth.yaml?raw';
-import numbersDocument from '../../openapi/numbers.yaml?raw';
+import { registeredDocumentTexts } from '../../lib/reference/documents.ts';
 
 let cache: Promise<Map<string, OperationModel>> | undefined;
 
@@ -11,7 +10,7 @@ let cache: Promise<Map<string, OperationModel>> | undefined;
 export function playgroundOperations(): Promise<Map<string, OperationModel>> {
   cache ??= (async () => {
     const models = new Map<string, OperationModel>();
-    for (const text of [numbersDocument, authDocument]) {
+    for (const text of registeredDocumentTexts()) {
       const document = await loadOpenApiDocument(parse(text) as object);
       for (const model of toOperationModels(document)) models.set(model.id, model);
     }

@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
-import { CONTENT_TYPES } from '../server/precompressed.ts';
+import { COMPRESSIBLE_CONTENT_TYPES } from '../http/content-types.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -30,7 +30,7 @@ export async function precompress(
   dir: string,
 ): Promise<{ files: number; bytes: number; brotliBytes: number }> {
   const files = (await listFiles(dir)).filter((file) =>
-    Object.hasOwn(CONTENT_TYPES, extname(file)),
+    Object.hasOwn(COMPRESSIBLE_CONTENT_TYPES, extname(file)),
   );
   let count = 0;
   let bytes = 0;

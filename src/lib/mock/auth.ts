@@ -1,4 +1,6 @@
-import type { RateLimitResult } from '../proxy/rate-limit.ts';
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { base64ToBytes } from '../http/base64.ts';
+import type { RateLimitResult } from '../http/rate-limit.ts';
 import { sinchError } from './responses.ts';
 
 /** Demo project and access key that work everywhere in the mock. */
@@ -24,28 +26,42 @@ export const MOCK_KEYS: Readonly<Record<string, { secret: string; projects: read
 /** Lifetime of mock access tokens, like Sinch's. */
 export const TOKEN_LIFETIME_SECONDS = 3600;
 
-const MAX_TOKENS = 10_000;
+const TOKEN_PREFIX = 'mock_';
 
-/** Access tokens issued by the mock token endpoint; oldest dropped first beyond a fixed count. */
-export class TokenStore {
-  readonly #tokens = new Map<string, { keyId: string; expiresAt: number }>();
+/** Base64url of an HMAC-SHA256 over `payload`. */
+function sign(secret: Uint8Array, payload: string): string {
+  return createHmac('sha256', secret).update(payload).digest('base64url');
+}
 
-  /** Issues a fresh random token for `keyId`. */
-  issue(keyId: string, now: number): string {
-    const token = `mock_${crypto.randomUUID().replaceAll('-', '')}`;
-    this.#tokens.set(token, { keyId, expiresAt: now + TOKEN_LIFETIME_SECONDS * 1000 });
-    if (this.#tokens.size > MAX_TOKENS) {
-      const oldest = this.#tokens.keys().next();
-      if (oldest.done !== true) this.#tokens.delete(oldest.value);
-    }
-    return token;
+/**
+ * Self-verifying access tokens: `mock_<key ID>.<expiry>.<signature>`, signed with HMAC-SHA256.
+ * Nothing is stored, so no flood of new tokens can push out a reader's live one. Every instance
+ * with the same secret accepts the others' tokens.
+ */
+export class TokenSigner {
+  readonly #secret: Uint8Array;
+
+  constructor(secret: Uint8Array) {
+    this.#secret = secret;
   }
 
-  /** The key ID a live token was issued to, or null. */
+  /** Issues a token for `keyId`, valid for TOKEN_LIFETIME_SECONDS from `now`. */
+  issue(keyId: string, now: number): string {
+    const expiresAt = Math.floor(now / 1000) + TOKEN_LIFETIME_SECONDS;
+    const payload = `${Buffer.from(keyId).toString('base64url')}.${expiresAt}`;
+    return `${TOKEN_PREFIX}${payload}.${sign(this.#secret, payload)}`;
+  }
+
+  /** The key ID a token was issued to, or null when it is forged, malformed or expired. */
   keyFor(token: string, now: number): string | null {
-    const entry = this.#tokens.get(token);
-    if (entry === undefined || entry.expiresAt <= now) return null;
-    return entry.keyId;
+    const match = /^mock_([A-Za-z0-9_-]{1,400})\.(\d{1,12})\.([A-Za-z0-9_-]{43})$/.exec(token);
+    if (match === null) return null;
+    const [, encodedKey = '', expiry = '', signature = ''] = match;
+    const expected = Buffer.from(sign(this.#secret, `${encodedKey}.${expiry}`));
+    const given = Buffer.from(signature);
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return null;
+    if (Number(expiry) * 1000 <= now) return null;
+    return Buffer.from(encodedKey, 'base64url').toString();
   }
 }
 
@@ -55,9 +71,7 @@ export function parseBasic(header: string | null): { keyId: string; keySecret: s
   if (match?.[1] === undefined) return null;
   let decoded: string;
   try {
-    decoded = new TextDecoder('utf-8', { fatal: true }).decode(
-      Uint8Array.from(atob(match[1]), (c) => c.charCodeAt(0)),
-    );
+    decoded = new TextDecoder('utf-8', { fatal: true }).decode(base64ToBytes(match[1]));
   } catch {
     return null;
   }
@@ -80,43 +94,55 @@ export function unauthenticated(message: string): Response {
 
 /** Context the Numbers handlers need to authorise a call. */
 export interface AuthContext {
-  tokens: TokenStore;
+  tokens: TokenSigner;
+  /** Counts one Basic call by the reader for `keyId`. */
   basicLimit: (keyId: string) => Promise<RateLimitResult>;
   now: number;
 }
 
 /**
- * Authorises a Numbers call for `projectId`: Basic (rate limited per key) or a Bearer token from
- * the mock token endpoint (not limited). Returns null when allowed, else the error response.
+ * Authorises a Numbers call for `projectId`: Basic (rate limited per reader and key) or a Bearer
+ * token from the mock token endpoint (not limited). Gives the key ID when allowed, else the
+ * error response.
  */
 export async function authorize(
   request: Request,
   projectId: string,
   context: AuthContext,
-): Promise<Response | null> {
+): Promise<{ keyId: string } | { refused: Response }> {
   const header = request.headers.get('authorization');
   let keyId: string;
   if (header !== null && /^Bearer\s/i.test(header)) {
     const fromToken = context.tokens.keyFor(header.replace(/^Bearer\s+/i, ''), context.now);
-    if (fromToken === null) return unauthenticated('The access token is unknown or has expired.');
+    if (fromToken === null)
+      return { refused: unauthenticated('The access token is unknown or has expired.') };
     keyId = fromToken;
   } else {
     const basic = parseBasic(header);
-    if (basic === null) return unauthenticated('Missing or malformed Authorization header.');
+    if (basic === null)
+      return { refused: unauthenticated('Missing or malformed Authorization header.') };
     if (!keyMatches(basic.keyId, basic.keySecret))
-      return unauthenticated('Unknown key ID or wrong key secret.');
+      return { refused: unauthenticated('Unknown key ID or wrong key secret.') };
     keyId = basic.keyId;
     const verdict = await context.basicLimit(keyId);
     if (!verdict.allowed)
-      return sinchError(
-        429,
-        'RESOURCE_EXHAUSTED',
-        'Too many requests with Basic authentication. Use OAuth2 access tokens for sustained traffic.',
-        [],
-        { 'Retry-After': String(verdict.retryAfterSeconds) },
-      );
+      return {
+        refused: sinchError(
+          429,
+          'RESOURCE_EXHAUSTED',
+          'Too many requests with Basic authentication. Use OAuth2 access tokens for sustained traffic.',
+          [],
+          { 'Retry-After': String(verdict.retryAfterSeconds) },
+        ),
+      };
   }
   if (!(MOCK_KEYS[keyId]?.projects.includes(projectId) ?? false))
-    return sinchError(403, 'PERMISSION_DENIED', `The key has no access to project ${projectId}.`);
-  return null;
+    return {
+      refused: sinchError(
+        403,
+        'PERMISSION_DENIED',
+        `The key has no access to project ${projectId}.`,
+      ),
+    };
+  return { keyId };
 }

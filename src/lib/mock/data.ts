@@ -203,6 +203,11 @@ export interface MockActiveNumber {
   smsConfiguration?: { servicePlanId: string; campaignId?: string };
 }
 
+/** What a PATCH may change on an active number. */
+export type ActiveNumberEdits = Partial<
+  Pick<MockActiveNumber, 'displayName' | 'callbackUrl' | 'smsConfiguration'>
+>;
+
 /** The numbers `projectId` has rented at start: every third available number, with fixed dates. */
 export function initialActiveNumbers(projectId: string): MockActiveNumber[] {
   return AVAILABLE_NUMBERS.filter((_, i) => i % 3 === 0).map((n, i) => ({

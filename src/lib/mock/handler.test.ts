@@ -4,6 +4,7 @@ import { createMockHandler } from './handler.ts';
 
 const BASE = 'http://localhost:4321/mock/numbers/v1/projects';
 const DEMO = basicAuthorization('demo-key', 'demo-secret');
+const CLIENT = '127.0.0.1';
 
 function get(
   mock: ReturnType<typeof createMockHandler>,
@@ -12,6 +13,7 @@ function get(
 ) {
   return mock(
     new Request(`${BASE}${path}`, { headers: authorization === null ? {} : { authorization } }),
+    CLIENT,
   );
 }
 
@@ -25,6 +27,7 @@ async function token(
       headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
       body: 'grant_type=client_credentials',
     }),
+    CLIENT,
   );
 }
 
@@ -71,6 +74,7 @@ describe('mock authentication', () => {
         headers: { authorization, 'content-type': 'application/x-www-form-urlencoded' },
         body,
       }),
+      CLIENT,
     );
     expect(response.status).toBe(status);
   });
@@ -213,6 +217,7 @@ describe('mock Numbers endpoints', () => {
           headers: { authorization: DEMO, 'content-type': 'application/json' },
           body,
         }),
+        CLIENT,
       );
     expect((await patch('{"displayName": 5}')).status).toBe(400);
     expect((await patch('not json')).status).toBe(400);
@@ -237,8 +242,12 @@ describe('mock Numbers endpoints', () => {
     ['GET', '/demo-project/unknownThing', 404],
   ])('%s %s → %i', async (method, path, status) => {
     expect(
-      (await mock(new Request(`${BASE}${path}`, { method, headers: { authorization: DEMO } })))
-        .status,
+      (
+        await mock(
+          new Request(`${BASE}${path}`, { method, headers: { authorization: DEMO } }),
+          CLIENT,
+        )
+      ).status,
     ).toBe(status);
   });
 

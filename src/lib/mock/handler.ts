@@ -1,24 +1,55 @@
-import { createRateLimiter, type RateLimitRule } from '../proxy/rate-limit.ts';
-import { authorize, keyMatches, parseBasic, TOKEN_LIFETIME_SECONDS, TokenStore } from './auth.ts';
-import { initialActiveNumbers, type MockActiveNumber } from './data.ts';
+import { randomBytes } from 'node:crypto';
+import { BodyTooLargeError, MAX_BODY_BYTES, readBodyText } from '../http/body.ts';
+import {
+  createRateLimiter,
+  MemoryRateLimitStore,
+  type RateLimitRule,
+  type RateLimitStore,
+} from '../http/rate-limit.ts';
+import { MemoryKeyValueStore, type KeyValueStore } from '../http/store.ts';
+import { authorize, keyMatches, parseBasic, TOKEN_LIFETIME_SECONDS, TokenSigner } from './auth.ts';
+import { initialActiveNumbers, type ActiveNumberEdits, type MockActiveNumber } from './data.ts';
 import {
   getAvailableNumber,
   listActiveNumbers,
   listAvailableNumbers,
   listAvailableRegions,
-  updateActiveNumber,
+  parseActiveNumberUpdate,
 } from './numbers.ts';
 import { json, notFound, sinchError } from './responses.ts';
 
-/** Settings of one mock instance. */
+/** Settings of one mock instance; the composition root fills them from the environment. */
 export interface MockConfig {
-  /** Basic-auth limit per key (MOCK_BASIC_RATE_LIMIT); null turns it off. */
+  /** Basic-auth limit per reader and key (MOCK_BASIC_RATE_LIMIT); null turns it off. */
   basicRateLimit: RateLimitRule | null;
+  /** Token issuance limit per reader (MOCK_TOKEN_RATE_LIMIT); null turns it off. */
+  tokenRateLimit?: RateLimitRule | null;
+  /** Signs access tokens (MOCK_TOKEN_SECRET); random per process when absent. */
+  tokenSecret?: Uint8Array;
+  /** Where the rate-limit counters live; in memory by default. */
+  rateLimitStore?: RateLimitStore;
+  /** Where each reader's edits live; in memory (bounded) by default. */
+  stateStore?: KeyValueStore;
   clock?: () => number;
 }
 
-/** The embedded mock: takes a web Request for a `/mock/…` URL and answers like Sinch. */
-export type MockHandler = (request: Request) => Promise<Response>;
+/**
+ * The embedded mock: takes a web Request for a `/mock/…` URL and the reader's address (from the
+ * server, never from a header) and answers like Sinch.
+ */
+export type MockHandler = (request: Request, clientAddress: string) => Promise<Response>;
+
+/** Default limit on tokens issued per reader. */
+export const DEFAULT_TOKEN_RATE_LIMIT: RateLimitRule = { limit: 30, windowMs: 60_000 };
+
+/** How long a reader's edits live after their last write. */
+export const EDITS_TTL_MS = 60 * 60 * 1000;
+
+/**
+ * Bounds of the default in-memory state store: readers (address, key and project) held at once,
+ * and the longest value (every active number edited with every field at its longest fits).
+ */
+export const STATE_LIMITS = { maxEntries: 500, maxValueLength: 64 * 1024 } as const;
 
 const NUMBERS_ROUTE =
   /^\/mock\/numbers\/v1\/projects\/([^/]+)\/(availableNumbers|availableRegions|activeNumbers)(?:\/([^/]+))?$/;
@@ -32,12 +63,37 @@ function safeDecode(segment: string): string | null {
   }
 }
 
+/** The mock's 413, in the Numbers API's error shape. */
+function bodyTooLarge(): Response {
+  return sinchError(
+    413,
+    'PAYLOAD_TOO_LARGE',
+    `The request body is larger than ${MAX_BODY_BYTES} bytes.`,
+  );
+}
+
+/** The body as text under the cap, or null when it was larger. */
+async function readCappedText(request: Request): Promise<string | null> {
+  try {
+    return await readBodyText(request, MAX_BODY_BYTES);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) return null;
+    throw error;
+  }
+}
+
 /** POST /mock/auth/oauth2/token: client credentials from Basic auth or the form body. */
-async function issueToken(request: Request, tokens: TokenStore, now: number): Promise<Response> {
+async function issueToken(request: Request, tokens: TokenSigner, now: number): Promise<Response> {
   const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded')
     return json(400, { error: 'invalid_request', error_description: 'Send a form-encoded body.' });
-  const form = new URLSearchParams(await request.text());
+  const text = await readCappedText(request);
+  if (text === null)
+    return json(413, {
+      error: 'invalid_request',
+      error_description: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
+    });
+  const form = new URLSearchParams(text);
   if (form.get('grant_type') !== 'client_credentials')
     return json(400, {
       error: 'unsupported_grant_type',
@@ -60,27 +116,48 @@ async function issueToken(request: Request, tokens: TokenStore, now: number): Pr
   });
 }
 
-/** Builds a mock with its own state (issued tokens, rate-limit counters, edits to active numbers). */
+/** Applies a reader's edits to the pristine numbers of a project. */
+function withEdits(
+  numbers: MockActiveNumber[],
+  edits: Readonly<Record<string, ActiveNumberEdits>>,
+): MockActiveNumber[] {
+  return numbers.map((n) =>
+    Object.hasOwn(edits, n.phoneNumber) ? { ...n, ...edits[n.phoneNumber] } : n,
+  );
+}
+
+/**
+ * Builds a mock. Its state is per reader: Basic calls are counted per reader and key, tokens
+ * issued per reader are limited, and edits to active numbers are kept per reader, key and
+ * project in a bounded store where they expire; other readers see the pristine demo data.
+ */
 export function createMockHandler(config: MockConfig): MockHandler {
   const clock = config.clock ?? Date.now;
-  const tokens = new TokenStore();
-  const basicLimit = createRateLimiter(config.basicRateLimit, undefined, clock);
-  const projects = new Map<string, MockActiveNumber[]>();
-  const activeNumbersOf = (projectId: string): MockActiveNumber[] => {
-    let numbers = projects.get(projectId);
-    if (numbers === undefined) {
-      numbers = initialActiveNumbers(projectId);
-      projects.set(projectId, numbers);
-    }
-    return numbers;
-  };
+  const tokens = new TokenSigner(config.tokenSecret ?? randomBytes(32));
+  const counters = config.rateLimitStore ?? new MemoryRateLimitStore();
+  const basicLimit = createRateLimiter(config.basicRateLimit, counters, clock);
+  const tokenLimit = createRateLimiter(
+    config.tokenRateLimit === undefined ? DEFAULT_TOKEN_RATE_LIMIT : config.tokenRateLimit,
+    counters,
+    clock,
+  );
+  const state = config.stateStore ?? new MemoryKeyValueStore(STATE_LIMITS, clock);
+  const editsOf = async (key: string): Promise<Record<string, ActiveNumberEdits>> =>
+    JSON.parse((await state.get(key)) ?? '{}') as Record<string, ActiveNumberEdits>;
 
-  return async (request) => {
+  return async (request, clientAddress) => {
     const url = new URL(request.url);
     const now = clock();
     if (url.pathname === '/mock/auth/oauth2/token') {
       if (request.method !== 'POST')
         return json(405, { error: 'invalid_request' }, { Allow: 'POST' });
+      const verdict = await tokenLimit(`mock-token|${clientAddress}`);
+      if (!verdict.allowed)
+        return json(
+          429,
+          { error: 'slow_down', error_description: 'Too many token requests from your address.' },
+          { 'Retry-After': String(verdict.retryAfterSeconds) },
+        );
       return issueToken(request, tokens, now);
     }
     const route = NUMBERS_ROUTE.exec(url.pathname);
@@ -99,18 +176,31 @@ export function createMockHandler(config: MockConfig): MockHandler {
       return sinchError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not supported here.`, [], {
         Allow: allowed.join(', '),
       });
-    const refused = await authorize(request, projectId, { tokens, basicLimit, now });
-    if (refused !== null) return refused;
-    const rented = new Set(activeNumbersOf(projectId).map((n) => n.phoneNumber));
+    const auth = await authorize(request, projectId, {
+      tokens,
+      basicLimit: (keyId) => basicLimit(`mock-basic|${clientAddress}|${keyId}`),
+      now,
+    });
+    if ('refused' in auth) return auth.refused;
+    const stateKey = `mock-edits|${clientAddress}|${auth.keyId}|${projectId}`;
+    const edits = await editsOf(stateKey);
+    const active = withEdits(initialActiveNumbers(projectId), edits);
+    const rented = new Set(active.map((n) => n.phoneNumber));
     if (collection === 'availableRegions') return listAvailableRegions(url.searchParams);
     if (collection === 'availableNumbers')
       return phoneNumber === undefined
         ? listAvailableNumbers(url.searchParams, rented)
         : getAvailableNumber(phoneNumber, rented);
-    if (phoneNumber === undefined)
-      return listActiveNumbers(url.searchParams, activeNumbersOf(projectId));
-    const number = activeNumbersOf(projectId).find((n) => n.phoneNumber === phoneNumber);
+    if (phoneNumber === undefined) return listActiveNumbers(url.searchParams, active);
+    const number = active.find((n) => n.phoneNumber === phoneNumber);
     if (number === undefined) return notFound('ActiveNumber', phoneNumber);
-    return request.method === 'PATCH' ? updateActiveNumber(request, number) : json(200, number);
+    if (request.method !== 'PATCH') return json(200, number);
+    const text = await readCappedText(request);
+    if (text === null) return bodyTooLarge();
+    const update = parseActiveNumberUpdate(text);
+    if ('refused' in update) return update.refused;
+    const merged = { ...edits[phoneNumber], ...update.edits };
+    await state.set(stateKey, JSON.stringify({ ...edits, [phoneNumber]: merged }), EDITS_TTL_MS);
+    return json(200, { ...number, ...merged });
   };
 }

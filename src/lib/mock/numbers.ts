@@ -3,6 +3,7 @@ import {
   AVAILABLE_REGIONS,
   CAPABILITIES,
   NUMBER_TYPES,
+  type ActiveNumberEdits,
   type MockActiveNumber,
 } from './data.ts';
 import { invalidArgument, json, notFound, type FieldViolation } from './responses.ts';
@@ -164,51 +165,77 @@ export function listActiveNumbers(
   return json(200, { activeNumbers: page, nextPageToken: next, totalSize: found.length });
 }
 
-/** PATCH …/activeNumbers/{phoneNumber}: validates the JSON body and applies the changes. */
-export async function updateActiveNumber(
-  request: Request,
-  number: MockActiveNumber,
-): Promise<Response> {
+/** Longest values the mock keeps, from the Numbers document (`callbackUrl`: a generous URL length). */
+export const FIELD_LIMITS = {
+  displayName: 100,
+  callbackUrl: 512,
+  servicePlanId: 64,
+  campaignId: 64,
+} as const;
+
+/** True for a string of at most `max` characters. */
+function isShortString(value: unknown, max: number): value is string {
+  return typeof value === 'string' && value.length <= max;
+}
+
+/**
+ * PATCH …/activeNumbers/{phoneNumber}: checks the JSON body against the schema (known fields,
+ * types, lengths) and returns the changes to apply, or the 400 naming every field at fault.
+ */
+export function parseActiveNumberUpdate(
+  text: string,
+): { edits: ActiveNumberEdits } | { refused: Response } {
   let body: unknown;
   try {
-    body = await request.json();
+    body = JSON.parse(text);
   } catch {
-    return invalidArgument([{ field: 'body', description: 'Must be a JSON object.' }]);
+    body = undefined;
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body))
-    return invalidArgument([{ field: 'body', description: 'Must be a JSON object.' }]);
+    return { refused: invalidArgument([{ field: 'body', description: 'Must be a JSON object.' }]) };
   const input = body as Record<string, unknown>;
   const violations: FieldViolation[] = [];
   for (const key of Object.keys(input))
     if (!['displayName', 'callbackUrl', 'smsConfiguration', 'voiceConfiguration'].includes(key))
       violations.push({ field: key, description: 'Unknown field.' });
   const { displayName, callbackUrl, smsConfiguration } = input;
-  if (displayName !== undefined && (typeof displayName !== 'string' || displayName.length > 200))
+  if (displayName !== undefined && !isShortString(displayName, FIELD_LIMITS.displayName))
     violations.push({
       field: 'displayName',
-      description: 'Must be a string of at most 200 characters.',
+      description: `Must be a string of at most ${FIELD_LIMITS.displayName} characters.`,
     });
   if (
     callbackUrl !== undefined &&
-    (typeof callbackUrl !== 'string' || !/^(https:\/\/\S+)?$/.test(callbackUrl))
+    (!isShortString(callbackUrl, FIELD_LIMITS.callbackUrl) ||
+      !/^(https:\/\/\S+)?$/.test(callbackUrl))
   )
-    violations.push({ field: 'callbackUrl', description: 'Must be an https URL or empty.' });
+    violations.push({
+      field: 'callbackUrl',
+      description: `Must be an https URL of at most ${FIELD_LIMITS.callbackUrl} characters, or empty.`,
+    });
   const sms = smsConfiguration as { servicePlanId?: unknown; campaignId?: unknown } | undefined;
-  if (
-    sms !== undefined &&
-    (typeof sms !== 'object' ||
-      sms === null ||
-      typeof sms.servicePlanId !== 'string' ||
-      (sms.campaignId !== undefined && typeof sms.campaignId !== 'string'))
-  )
-    violations.push({ field: 'smsConfiguration.servicePlanId', description: 'Must be a string.' });
-  if (violations.length > 0) return invalidArgument(violations);
-  if (typeof displayName === 'string') number.displayName = displayName;
-  if (typeof callbackUrl === 'string') number.callbackUrl = callbackUrl;
+  if (sms !== undefined && (typeof sms !== 'object' || sms === null))
+    violations.push({ field: 'smsConfiguration', description: 'Must be an object.' });
+  else if (sms !== undefined) {
+    if (!isShortString(sms.servicePlanId, FIELD_LIMITS.servicePlanId))
+      violations.push({
+        field: 'smsConfiguration.servicePlanId',
+        description: `Must be a string of at most ${FIELD_LIMITS.servicePlanId} characters.`,
+      });
+    if (sms.campaignId !== undefined && !isShortString(sms.campaignId, FIELD_LIMITS.campaignId))
+      violations.push({
+        field: 'smsConfiguration.campaignId',
+        description: `Must be a string of at most ${FIELD_LIMITS.campaignId} characters.`,
+      });
+  }
+  if (violations.length > 0) return { refused: invalidArgument(violations) };
+  const edits: ActiveNumberEdits = {};
+  if (typeof displayName === 'string') edits.displayName = displayName;
+  if (typeof callbackUrl === 'string') edits.callbackUrl = callbackUrl;
   if (sms !== undefined && typeof sms.servicePlanId === 'string')
-    number.smsConfiguration = {
+    edits.smsConfiguration = {
       servicePlanId: sms.servicePlanId,
       ...(typeof sms.campaignId === 'string' ? { campaignId: sms.campaignId } : {}),
     };
-  return json(200, number);
+  return { edits };
 }

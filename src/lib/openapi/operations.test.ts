@@ -8,11 +8,11 @@ const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = resolve(ROOT, '../shared/fixtures/sinch-openapi');
 
 describe('our documents', () => {
-  it('Numbers: six operations with merged parameters, servers and both auth schemes', async () => {
+  it('Numbers: the six guide operations first, with merged parameters, servers and both auth schemes', async () => {
     const models = toOperationModels(
       await loadOpenApiDocument(resolve(ROOT, 'src/openapi/numbers.yaml')),
     );
-    expect(models.map((model) => model.id)).toEqual([
+    expect(models.map((model) => model.id).slice(0, 6)).toEqual([
       'listAvailableNumbers',
       'getAvailableNumber',
       'listAvailableRegions',

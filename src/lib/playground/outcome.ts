@@ -1,16 +1,9 @@
-import type { ProxyEnvelope } from '../proxy/handler.ts';
-
-/** What POST /api/proxy answers when it refused or could not reach the API. */
-export interface ProxyError {
-  code: string;
-  message: string;
-  hint?: string;
-}
+import type { ProxyEnvelope, ProxyErrorBody, ProxyErrorDetail } from '../request/proxy-contract.ts';
 
 /** Every way a send can end, for the response panel. */
 export type Outcome =
   | { kind: 'response'; envelope: ProxyEnvelope }
-  | { kind: 'proxy-error'; status: number; error: ProxyError }
+  | { kind: 'proxy-error'; status: number; error: ProxyErrorDetail }
   | { kind: 'network'; message: string };
 
 /** Reads the proxy's answer into an outcome; anything unexpected is reported, not thrown. */
@@ -28,7 +21,8 @@ export async function readProxyAnswer(response: Response): Promise<Outcome> {
   const record = (data ?? {}) as Record<string, unknown>;
   if (response.ok && typeof record['status'] === 'number')
     return { kind: 'response', envelope: record as unknown as ProxyEnvelope };
-  const error = (record['error'] ?? {}) as Partial<ProxyError>;
+  // Whatever the proxy sent is checked field by field: a refusal is expected to be a ProxyErrorBody.
+  const error: Partial<ProxyErrorDetail> = (record as Partial<ProxyErrorBody>).error ?? {};
   return {
     kind: 'proxy-error',
     status: response.status,

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import type { ParameterModel } from '../openapi/types.ts';
-import { mockBaseUrl, tokenUrlFor } from './servers.ts';
 import { checkParameter } from './validate.ts';
 
 const param = (name: string, schema: ParameterModel['schema']): ParameterModel => ({
@@ -26,24 +25,5 @@ describe('checkParameter', () => {
     const message = checkParameter(parameter, value);
     if (expected === null) expect(message).toBeNull();
     else expect(message).toMatch(expected);
-  });
-});
-
-describe('servers', () => {
-  it('maps Sinch servers onto the mock of this site', () => {
-    expect(mockBaseUrl('https://numbers.api.sinch.com', 'http://localhost:4321')).toBe(
-      'http://localhost:4321/mock/numbers',
-    );
-    expect(mockBaseUrl('https://auth.sinch.com', 'http://x')).toBe('http://x/mock/auth');
-    expect(tokenUrlFor('mock', 'https://auth.sinch.com/oauth2/token', 'http://x')).toBe(
-      'http://x/mock/auth/oauth2/token',
-    );
-    expect(
-      tokenUrlFor(
-        'https://numbers.api.sinch.com',
-        'https://auth.sinch.com/oauth2/token',
-        'http://x',
-      ),
-    ).toBe('https://auth.sinch.com/oauth2/token');
   });
 });

@@ -28,6 +28,11 @@ export const PROXY_ERRORS = {
     message: 'The request is larger than the proxy accepts (1 MiB).',
     hint: 'Shorten the request body; the playground is meant for small test requests.',
   },
+  REQUEST_TIMEOUT: {
+    status: 408,
+    message: 'The request body did not arrive within the time cap (15 s).',
+    hint: 'Send the whole request at once; the proxy does not wait for slow uploads.',
+  },
   INVALID_JSON: {
     status: 400,
     message: 'The request body is not valid JSON.',

@@ -1,11 +1,14 @@
+import { bytesToBase64 } from '../http/base64.ts';
+import { BodyTimeoutError, BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../http/body.ts';
+import { createRateLimiter, type RateLimitRule, type RateLimitStore } from '../http/rate-limit.ts';
 import { basicAuthorization } from '../request/basic.ts';
-import { isLoopbackHost } from './config.ts';
+import type { ProxyEnvelope } from '../request/proxy-contract.ts';
 import type { HttpRequest } from '../request/types.ts';
+import { isLoopbackHost } from './address.ts';
 import { ProxyError, proxyErrorResponse, proxyJson, type ProxyErrorCode } from './errors.ts';
 import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
 import { parseProxyRequest } from './request.ts';
 import { logProxyRequest, stdoutSink, type LogSink } from './log.ts';
-import { createRateLimiter, type RateLimitRule, type RateLimitStore } from './rate-limit.ts';
 import { checkTarget, SINCH_ORIGINS } from './target.ts';
 import {
   ADDRESS_REFUSED,
@@ -16,12 +19,21 @@ import {
   type UpstreamResponse,
 } from './upstream.ts';
 
-/** Default caps from GUIDE section 7. */
+/** Re-exported so the proxy's tests keep one import for the envelope they read. */
+export type { ProxyEnvelope };
+
+/** Default caps (see the proxy's limits in ARCHITECTURE.md). */
 export const PROXY_DEFAULTS = {
   timeoutMs: 15_000,
-  maxRequestBytes: 1024 * 1024,
+  maxRequestBytes: MAX_BODY_BYTES,
   maxResponseBytes: 5 * 1024 * 1024,
 } as const;
+
+/**
+ * This server's mock, called in process for `{own origin}/mock/…` targets. `clientAddress` is
+ * the reader's address, so the mock counts and keeps state per reader, not per proxy.
+ */
+export type InProcessMock = (request: Request, clientAddress: string) => Promise<Response>;
 
 /** Everything the proxy handler needs; tests shrink the caps and inject DNS, mock and log sink. */
 export interface ProxyHandlerConfig {
@@ -29,26 +41,13 @@ export interface ProxyHandlerConfig {
   extraOrigins: readonly string[];
   rateLimit: RateLimitRule | null;
   rateLimitStore?: RateLimitStore;
-  /** This server's mock, called in process for `{own origin}/mock/…` targets. */
-  mock: (request: Request) => Promise<Response>;
+  mock: InProcessMock;
   resolve?: Resolver;
   send?: SendUpstream;
   log?: LogSink;
   timeoutMs?: number;
   maxRequestBytes?: number;
   maxResponseBytes?: number;
-}
-
-/** The JSON envelope returned with HTTP 200 whenever the upstream answered. */
-export interface ProxyEnvelope {
-  status: number;
-  statusText: string;
-  headers: Record<string, string>;
-  body: string;
-  bodyEncoding: 'utf8' | 'base64';
-  durationMs: number;
-  sizeBytes: number;
-  truncated: boolean;
 }
 
 /** Handles one POST /api/proxy call; `clientAddress` comes from the adapter, never from a header. */
@@ -58,51 +57,20 @@ export type ProxyHandler = (request: Request, clientAddress: string) => Promise<
 const UTF8_STRICT = new TextDecoder('utf-8', { fatal: true });
 const UTF8 = new TextDecoder();
 
-/**
- * Reads a request or response body into bytes, refusing once `max` bytes have arrived. A body
- * whose declared length is within the cap (and is not decompressed on the way) is read in one go.
- */
+/** Reads a body under the cap (and deadline), turning a refusal into the proxy error `code`. */
 async function readCapped(
   message: Request | Response,
   max: number,
   code: ProxyErrorCode,
+  signal?: AbortSignal,
 ): Promise<Uint8Array> {
-  const declared = message.headers.get('content-length');
-  if (declared !== null && /^\d+$/.test(declared) && !message.headers.has('content-encoding')) {
-    if (Number(declared) > max) throw new ProxyError(code);
-    const bytes = new Uint8Array(await message.arrayBuffer());
-    if (bytes.byteLength > max) throw new ProxyError(code);
-    return bytes;
+  try {
+    return await readBody(message, max, signal);
+  } catch (error) {
+    if (error instanceof BodyTooLargeError) throw new ProxyError(code);
+    if (error instanceof BodyTimeoutError) throw new ProxyError('REQUEST_TIMEOUT');
+    throw error;
   }
-  if (message.body === null) return new Uint8Array(0);
-  const reader = message.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.byteLength;
-    if (size > max) {
-      await reader.cancel().catch(() => undefined);
-      throw new ProxyError(code);
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.byteLength;
-  }
-  return bytes;
-}
-
-/** Base64 of raw bytes without Node's Buffer, so the handler stays web-standard. */
-function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let i = 0; i < bytes.length; i += 0x8000)
-    binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-  return btoa(binary);
 }
 
 /** Text when the bytes are valid UTF-8, base64 otherwise. */
@@ -210,10 +178,15 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
     let errorCode: string | null = null;
     try {
       const ownOrigin = checkCaller(request);
-      const verdict = await limit(clientAddress);
+      const verdict = await limit(`proxy|${clientAddress}`);
       if (!verdict.allowed)
         throw new ProxyError('RATE_LIMITED', { retryAfterSeconds: verdict.retryAfterSeconds });
-      const raw = await readCapped(request, maxRequestBytes, 'REQUEST_TOO_LARGE');
+      const raw = await readCapped(
+        request,
+        maxRequestBytes,
+        'REQUEST_TOO_LARGE',
+        controller.signal,
+      );
       let json: unknown;
       try {
         json = JSON.parse(UTF8.decode(raw));
@@ -235,6 +208,7 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
           ? await fromMock(
               await config.mock(
                 new Request(target.url, { method: parsed.method, headers, body: parsed.body }),
+                clientAddress,
               ),
               maxResponseBytes,
             )
@@ -256,6 +230,7 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
         ...encodeBody(upstream.body),
         durationMs: Math.round(performance.now() - started),
         sizeBytes: upstream.body.byteLength,
+        // Never cut: an answer over the cap is refused with RESPONSE_TOO_LARGE (502).
         truncated: false,
       };
       return proxyJson(200, envelope);

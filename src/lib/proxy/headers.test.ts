@@ -27,6 +27,9 @@ describe('filterRequestHeaders', () => {
     [{ Connection: 'close' }, 'HEADER_NOT_ALLOWED'],
     [{ Accept: 'a\r\nX-Evil: 1' }, 'INVALID_HEADER'],
     [{ Accept: 'a\u0000' }, 'INVALID_HEADER'],
+    [{ Accept: 'text/plain;\tq=0.5' }, 'OK'],
+    [{ 'Sinch-Note': 'a\tb' }, 'OK'],
+    [{ Accept: 'a\u000bb' }, 'INVALID_HEADER'],
     [{ 'Bad Name': 'x' }, 'INVALID_HEADER'],
     [{ 'Bad\nName': 'x' }, 'INVALID_HEADER'],
   ])('%j → %s', (headers, expected) => {

@@ -32,7 +32,7 @@ const RETURNED_RESPONSE_PREFIXES = ['sinch-', 'x-sinch-'];
 
 const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
 // Header values: visible ASCII and Latin-1, spaces and tabs inside; no CR, LF, NUL or other controls.
-const FIELD_VALUE = /^[\u0020-\u007e\u0080-\u00ff]*$/;
+const FIELD_VALUE = /^[\t\u0020-\u007e\u0080-\u00ff]*$/;
 
 /**
  * Checks the reader's headers against the forwarding allowlist and returns them lower-cased.

@@ -7,7 +7,7 @@ const MAX_TOKEN_LENGTH = 4096;
 // RFC 6750 b64token.
 const BEARER_TOKEN = /^[A-Za-z0-9._~+/-]+=*$/;
 
-/** Schema of the POST /api/proxy body (GUIDE section 4); method is checked separately for its own code. */
+/** Schema of the POST /api/proxy body (the contract in ARCHITECTURE.md); method is checked separately for its own code. */
 export const proxyRequestSchema = z.strictObject({
   method: z.string(),
   url: z.string(),

@@ -1,11 +1,16 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { createServer, request, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { brotliCompressSync, brotliDecompressSync, gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createPrecompressedHandler, matchesEtag, negotiateEncoding } from './precompressed.ts';
+import {
+  createPrecompressedHandler,
+  indexCompressedFiles,
+  matchesEtag,
+  negotiateEncoding,
+} from './precompressed.ts';
 
 describe('negotiateEncoding', () => {
   it.each([
@@ -20,7 +25,12 @@ describe('negotiateEncoding', () => {
     ['', null],
     [undefined, null],
     ['br;q=1.0, gzip;q=1.0', 'br'],
-    ['br;q=nonsense', 'br'],
+    ['br;q=nonsense', null],
+    ['br;q=0.0000', null],
+    ['br; q = 0', null],
+    ['br;q=2, gzip', 'gzip'],
+    ['br;q=0.001, gzip;q=0.0001', 'br'],
+    ['br ; Q=0.5 , gzip;q=0.4', 'br'],
   ])('%j → %j', (header, expected) => {
     expect(negotiateEncoding(header, ['br', 'gzip'])).toBe(expected);
   });
@@ -157,5 +167,25 @@ describe('createPrecompressedHandler', () => {
       expect(res.status, `${method} ${path}`).toBe(299);
     }
     expect(fallbacks).toHaveLength(cases.length);
+  });
+});
+
+describe('indexCompressedFiles', () => {
+  it('tags files by content: same bytes, same ETag whatever the modification time', () => {
+    const etagOf = (content: string, mtime: Date) => {
+      const dir = mkdtempSync(join(tmpdir(), 'etag-'));
+      try {
+        writeFileSync(join(dir, 'a.js'), content);
+        writeFileSync(join(dir, 'a.js.gz'), gzipSync(content));
+        utimesSync(join(dir, 'a.js'), mtime, mtime);
+        return indexCompressedFiles(dir).get('/a.js')?.etag;
+      } finally {
+        rmSync(dir, { recursive: true, force: true });
+      }
+    };
+    const first = etagOf('one', new Date(2020, 0, 1));
+    expect(first).toMatch(/^"[A-Za-z0-9_-]{22}"$/);
+    expect(etagOf('one', new Date(2025, 5, 5))).toBe(first);
+    expect(etagOf('two', new Date(2020, 0, 1))).not.toBe(first);
   });
 });

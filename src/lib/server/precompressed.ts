@@ -5,31 +5,30 @@
  * Only exact URL paths of files that exist at start-up are answered: the request never builds a
  * filesystem path, so nothing outside the client folder can be reached.
  */
-import { createReadStream, readdirSync, statSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { createReadStream, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join } from 'node:path';
+import { COMPRESSIBLE_CONTENT_TYPES } from '../http/content-types.ts';
 
 /** Content codings this server has files for, in order of preference on equal quality. */
 export const ENCODINGS = ['br', 'gzip'] as const;
 export type Encoding = (typeof ENCODINGS)[number];
 const SUFFIX: Record<Encoding, string> = { br: '.br', gzip: '.gz' };
 
+// RFC 9110 12.4.2: `q=` then 0 with up to three decimals, or 1 with up to three zeros.
+const QVALUE = /^q=(0(?:\.\d{0,3})?|1(?:\.0{0,3})?)$/;
+
 /**
- * The file types that get compressed copies at build and are served from them, with their
- * Content-Type. Fonts other than TTF, images and archives are already compact.
+ * The weight given by a coding's parameters: 1 without `q`, its value when well-formed, and 0
+ * (not acceptable) when malformed, as in `q=0.0000`, `q = 0` or `q=2`.
  */
-export const CONTENT_TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.js': 'text/javascript; charset=utf-8',
-  '.mjs': 'text/javascript; charset=utf-8',
-  '.json': 'application/json; charset=utf-8',
-  '.svg': 'image/svg+xml',
-  '.xml': 'application/xml; charset=utf-8',
-  '.txt': 'text/plain; charset=utf-8',
-  '.map': 'application/json; charset=utf-8',
-  '.ttf': 'font/ttf',
-};
+function weightOf(params: readonly string[]): number {
+  const q = params.find((param) => /^q\s*=/.test(param));
+  if (q === undefined) return 1;
+  const match = QVALUE.exec(q);
+  return match?.[1] === undefined ? 0 : Number(match[1]);
+}
 
 /**
  * Picks the coding to send from an Accept-Encoding header (RFC 9110 12.5.3): the available one
@@ -44,12 +43,7 @@ export function negotiateEncoding(
   for (const part of header.split(',')) {
     const [name = '', ...params] = part.split(';').map((s) => s.trim().toLowerCase());
     if (name === '') continue;
-    let q = 1;
-    for (const param of params) {
-      const match = /^q=([01](?:\.\d{0,3})?)$/.exec(param);
-      if (match !== null) q = Number(match[1]);
-    }
-    weights.set(name, q);
+    weights.set(name, weightOf(params));
   }
   let best: Encoding | null = null;
   let bestWeight = 0;
@@ -90,7 +84,7 @@ export function indexCompressedFiles(clientDir: string): Map<string, CompressedF
   for (const entry of entries) {
     if (!entry.isFile()) continue;
     const path = join(entry.parentPath, entry.name);
-    const type = CONTENT_TYPES[extname(path)];
+    const type = COMPRESSIBLE_CONTENT_TYPES[extname(path)];
     if (type === undefined) continue;
     const copies: CompressedFile['copies'] = {};
     for (const encoding of ENCODINGS) {
@@ -104,14 +98,14 @@ export function indexCompressedFiles(clientDir: string): Map<string, CompressedF
       }
     }
     if (Object.keys(copies).length === 0) continue;
-    const stat = statSync(path);
     const urlPath = `/${path
       .slice(clientDir.length + 1)
       .split('\\')
       .join('/')}`;
     const file: CompressedFile = {
       type,
-      etag: `"${stat.size.toString(16)}-${Math.floor(stat.mtimeMs).toString(16)}"`,
+      // From the content, so the tag reveals nothing about when the file was written.
+      etag: `"${createHash('sha256').update(readFileSync(path)).digest('base64url').slice(0, 22)}"`,
       immutable: urlPath.startsWith('/_astro/'),
       copies,
     };

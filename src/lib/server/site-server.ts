@@ -1,12 +1,13 @@
 /**
  * The production HTTP server: the Node adapter's standalone handler (static files, pages, API
  * routes and the mock), with the build's precompressed files served first to clients that accept
- * them.
+ * them, under the timeouts and connection cap of SERVER_LIMITS.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { refuseUnservedMethod, SERVER_LIMITS } from './limits.ts';
 import { createPrecompressedHandler } from './precompressed.ts';
 
 type NodeHandler = (req: IncomingMessage, res: ServerResponse) => void;
@@ -24,9 +25,18 @@ export async function startSiteServer(options: {
     handler: NodeHandler;
   };
   const precompressed = createPrecompressedHandler(join(dist, 'client'));
-  const server = createServer((req, res) => {
-    if (!precompressed(req, res)) entry.handler(req, res);
-  });
+  const server = createServer(
+    {
+      headersTimeout: SERVER_LIMITS.headersTimeoutMs,
+      requestTimeout: SERVER_LIMITS.requestTimeoutMs,
+      keepAliveTimeout: SERVER_LIMITS.keepAliveTimeoutMs,
+      connectionsCheckingInterval: SERVER_LIMITS.connectionsCheckingIntervalMs,
+    },
+    (req, res) => {
+      if (!refuseUnservedMethod(req, res) && !precompressed(req, res)) entry.handler(req, res);
+    },
+  );
+  server.maxConnections = SERVER_LIMITS.maxConnections;
   await new Promise<void>((done, fail) => {
     server.once('error', fail);
     server.listen(options.port, options.host, done);

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
 import { proxyJson } from '../../lib/proxy/errors.ts';
-import { serverInstances } from '../../lib/proxy/server.ts';
+import { serverInstances } from '../../lib/server/instances.ts';
 
 export const prerender = false;
 

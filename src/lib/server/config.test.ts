@@ -1,13 +1,25 @@
 import { describe, expect, it } from 'vitest';
-import { isLoopbackHost, parsePlaygroundEnv } from './config.ts';
+import { parsePlaygroundEnv } from './config.ts';
 
 describe('parsePlaygroundEnv', () => {
   it('has the documented defaults', () => {
     expect(parsePlaygroundEnv({})).toEqual({
       PLAYGROUND_ALLOWED_ORIGINS: [],
       PLAYGROUND_RATE_LIMIT: { limit: 60, windowMs: 60_000 },
+      PLAYGROUND_TRUSTED_PROXIES: [],
       MOCK_BASIC_RATE_LIMIT: { limit: 10, windowMs: 60_000 },
+      MOCK_TOKEN_RATE_LIMIT: { limit: 30, windowMs: 60_000 },
+      MOCK_TOKEN_SECRET: undefined,
     });
+  });
+
+  it('reads trusted proxies and a token secret', () => {
+    const env = parsePlaygroundEnv({
+      PLAYGROUND_TRUSTED_PROXIES: '10.0.0.0/8, ::1',
+      MOCK_TOKEN_SECRET: 'x'.repeat(32),
+    });
+    expect(env.PLAYGROUND_TRUSTED_PROXIES).toHaveLength(2);
+    expect(env.MOCK_TOKEN_SECRET).toEqual(new TextEncoder().encode('x'.repeat(32)));
   });
 
   it.each([
@@ -33,22 +45,12 @@ describe('parsePlaygroundEnv', () => {
     [{ MOCK_BASIC_RATE_LIMIT: '10 per minute' }, 'MOCK_BASIC_RATE_LIMIT'],
     [{ MOCK_BASIC_RATE_LIMIT: '10/0s' }, 'MOCK_BASIC_RATE_LIMIT'],
     [{ PLAYGROUND_ALLOWED_ORIGINS: 'not a url' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
+    [{ PLAYGROUND_TRUSTED_PROXIES: '10.0.0.0/8, proxy.local' }, 'PLAYGROUND_TRUSTED_PROXIES'],
+    [{ MOCK_TOKEN_SECRET: 'short' }, 'MOCK_TOKEN_SECRET'],
+    [{ MOCK_TOKEN_RATE_LIMIT: 'many' }, 'MOCK_TOKEN_RATE_LIMIT'],
     [{ PLAYGROUND_ALLOWED_ORIGINS: 'http://api.example.com' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
     [{ PLAYGROUND_ALLOWED_ORIGINS: 'https://api.example.com/v1' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
   ])('refuses %j naming the variable', (env, name) => {
     expect(() => parsePlaygroundEnv(env)).toThrow(name);
-  });
-});
-
-describe('isLoopbackHost', () => {
-  it.each([
-    ['localhost', true],
-    ['127.0.0.1', true],
-    ['127.1.2.3', true],
-    ['[::1]', true],
-    ['localhost.evil.com', false],
-    ['10.0.0.1', false],
-  ])('%s → %s', (host, expected) => {
-    expect(isLoopbackHost(host)).toBe(expected);
   });
 });

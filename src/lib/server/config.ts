@@ -1,12 +1,7 @@
 import { z } from 'astro/zod';
-import type { RateLimitRule } from './rate-limit.ts';
-
-const LOOPBACK_HOSTS = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/;
-
-/** True for hosts that name this machine: `localhost`, 127.0.0.0/8 and `[::1]`. */
-export function isLoopbackHost(hostname: string): boolean {
-  return LOOPBACK_HOSTS.test(hostname);
-}
+import { parseTrustedProxies, type TrustedProxies } from '../http/client-address.ts';
+import type { RateLimitRule } from '../http/rate-limit.ts';
+import { isLoopbackHost } from '../proxy/address.ts';
 
 const originList = z
   .string()
@@ -79,19 +74,51 @@ const perMinute = z
     return { limit: Number(text), windowMs: 60_000 };
   });
 
-/** The environment variables the proxy and mock read, all optional. */
-export const playgroundEnvSchema = z.object({
+const trustedProxies = z
+  .string()
+  .optional()
+  .transform((value, ctx): TrustedProxies => {
+    try {
+      return parseTrustedProxies(value ?? '');
+    } catch (error) {
+      ctx.addIssue({ code: 'custom', message: (error as Error).message });
+      return z.NEVER;
+    }
+  });
+
+const MIN_SECRET_LENGTH = 32;
+
+const tokenSecret = z
+  .string()
+  .optional()
+  .transform((value, ctx): Uint8Array | undefined => {
+    if (value === undefined || value === '') return undefined;
+    if (value.length < MIN_SECRET_LENGTH) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `must be at least ${MIN_SECRET_LENGTH} characters (for example \`openssl rand -hex 32\`)`,
+      });
+      return z.NEVER;
+    }
+    return new TextEncoder().encode(value);
+  });
+
+/** The environment variables the server reads, all optional. */
+export const serverEnvSchema = z.object({
   PLAYGROUND_ALLOWED_ORIGINS: originList,
   PLAYGROUND_RATE_LIMIT: perMinute,
+  PLAYGROUND_TRUSTED_PROXIES: trustedProxies,
   MOCK_BASIC_RATE_LIMIT: windowRule('10/60s'),
+  MOCK_TOKEN_RATE_LIMIT: windowRule('30/60s'),
+  MOCK_TOKEN_SECRET: tokenSecret,
 });
 
 /** Settings derived from the environment. */
-export type PlaygroundEnv = z.output<typeof playgroundEnvSchema>;
+export type PlaygroundEnv = z.output<typeof serverEnvSchema>;
 
 /** Reads the playground settings from an environment; throws an error naming each bad variable. */
 export function parsePlaygroundEnv(env: Record<string, string | undefined>): PlaygroundEnv {
-  const result = playgroundEnvSchema.safeParse(env);
+  const result = serverEnvSchema.safeParse(env);
   if (result.success) return result.data;
   const lines = result.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   throw new Error(`Invalid playground configuration:\n${lines.join('\n')}`);

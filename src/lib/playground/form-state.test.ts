@@ -1,0 +1,177 @@
+import { resolve } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { loadOpenApiDocument } from '../openapi/load.ts';
+import { toOperationModels } from '../openapi/operations.ts';
+import type { OperationModel } from '../openapi/types.ts';
+import { DEMO_CREDENTIALS, PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
+import {
+  credentialProblems,
+  exampleBody,
+  initialFormState,
+  initialServer,
+  linkedForm,
+  playgroundRequest,
+  responseTypeName,
+  SECRET_MASK,
+  shareLink,
+  snippetInput,
+  type FormState,
+} from './form-state.ts';
+import type { PlaygroundModel } from './props.ts';
+
+const ORIGIN = 'https://docs.example.com';
+let operations: Map<string, OperationModel>;
+
+beforeAll(async () => {
+  const document = await loadOpenApiDocument(
+    resolve(import.meta.dirname, '../../openapi/numbers.yaml'),
+  );
+  operations = new Map(toOperationModels(document).map((model) => [model.id, model]));
+});
+
+/** A model for one of our Numbers operations with the given props. */
+function model(
+  id: string,
+  props: Partial<Omit<PlaygroundModel, 'operation'>> = {},
+): PlaygroundModel {
+  const operation = operations.get(id);
+  if (!operation) throw new Error(`no operation ${id}`);
+  return { operation, defaults: {}, server: 'mock', auth: 'basic', ...props };
+}
+
+/** The list operation's initial form with some fields changed. */
+function listForm(changes: Partial<FormState> = {}): { list: PlaygroundModel; state: FormState } {
+  const list = model('listAvailableNumbers', { defaults: { regionCode: 'US', type: 'LOCAL' } });
+  return { list, state: { ...initialFormState(list), ...changes } };
+}
+
+describe('initial form', () => {
+  it('selects the mock, or the first Sinch server when the props ask for Sinch', () => {
+    expect(initialServer(model('listAvailableNumbers'))).toBe('mock');
+    expect(initialServer(model('listAvailableNumbers', { server: 'sinch' }))).toBe(
+      'https://numbers.api.sinch.com',
+    );
+  });
+
+  it('starts with no credentials, the defaults and the example body', () => {
+    const update = model('updateActiveNumber', { defaults: { phoneNumber: '+12025550134' } });
+    const state = initialFormState(update);
+    expect(state.credentials).toEqual({ projectId: '', keyId: '', keySecret: '' });
+    expect(state.params).toEqual({ phoneNumber: '+12025550134' });
+    expect(state.body).toBe(exampleBody(update));
+    expect(JSON.parse(state.body ?? '')).toBeTypeOf('object');
+    expect(initialFormState(model('listAvailableNumbers')).body).toBeNull();
+  });
+});
+
+describe('snippetInput', () => {
+  it('fills empty credentials with placeholders and carries the response type', () => {
+    const { list, state } = listForm();
+    const input = snippetInput(list, state, ORIGIN, false);
+    if (!input.ok) throw new Error(JSON.stringify(input.errors));
+    expect(input.value.request.url).toBe(
+      `${ORIGIN}/mock/numbers/v1/projects/${PLACEHOLDER_CREDENTIALS.projectId}/availableNumbers?regionCode=US&type=LOCAL`,
+    );
+    expect(input.value.auth).toEqual({
+      type: 'basic',
+      keyId: PLACEHOLDER_CREDENTIALS.keyId,
+      keySecret: PLACEHOLDER_CREDENTIALS.keySecret,
+    });
+    expect(input.value.responseTypeName).toBe('ListAvailableNumbersResponse');
+    expect(input.value.responseSchema).toBe(list.operation.responseSchema);
+    expect(input.value.credentialMode).toBe('inline');
+  });
+
+  it.each([
+    ['masked on screen', false, false, SECRET_MASK],
+    ['revealed on screen', false, true, DEMO_CREDENTIALS.keySecret],
+    ['in clear for Copy', true, false, DEMO_CREDENTIALS.keySecret],
+  ])('writes a typed secret %s', (_name, forCopy, revealSecret, expected) => {
+    const { list, state } = listForm({ credentials: { ...DEMO_CREDENTIALS }, revealSecret });
+    const input = snippetInput(list, state, ORIGIN, forCopy);
+    expect(input.ok && input.value.auth).toMatchObject({ keySecret: expected });
+  });
+
+  it('uses the mock token URL in OAuth2 mode and environment variables when asked', () => {
+    const { list, state } = listForm({ authMode: 'oauth2', useEnv: true });
+    const input = snippetInput(list, state, ORIGIN, false);
+    expect(input.ok && input.value.auth).toMatchObject({
+      type: 'oauth2',
+      tokenUrl: `${ORIGIN}/mock/auth/oauth2/token`,
+    });
+    expect(input.ok && input.value.credentialMode).toBe('env');
+  });
+
+  it('names the field at fault when a parameter breaks the request', () => {
+    const { list, state } = listForm({ params: { type: 'LOCAL' } });
+    const input = snippetInput(list, state, ORIGIN, false);
+    expect(input.ok ? [] : input.errors.map((error) => error.field)).toEqual(['regionCode']);
+  });
+});
+
+describe('playgroundRequest', () => {
+  it('sends only what was typed: no placeholders', () => {
+    const { list, state } = listForm();
+    const { result } = playgroundRequest(list, state, ORIGIN, { forSend: true });
+    expect(result.ok ? [] : result.errors.map((error) => error.field)).toContain('projectId');
+  });
+
+  it('sends to the chosen Sinch server with the given auth', () => {
+    const { list, state } = listForm({
+      server: 'https://numbers.api.sinch.com',
+      credentials: { ...DEMO_CREDENTIALS },
+    });
+    const { result } = playgroundRequest(list, state, ORIGIN, {
+      forSend: true,
+      auth: { type: 'bearer', token: 'abc' },
+    });
+    expect(result.ok && result.value).toMatchObject({
+      url: 'https://numbers.api.sinch.com/v1/projects/demo-project/availableNumbers?regionCode=US&type=LOCAL',
+      auth: { type: 'bearer', token: 'abc' },
+    });
+  });
+});
+
+describe('credentialProblems', () => {
+  it.each([
+    ['nothing typed', '', '', []],
+    ['valid key', 'demo-key', 'demo-secret', []],
+    ['colon in the key ID', 'key:id', 'secret', ['keyId']],
+    ['only a secret typed', '', 'secret', []],
+    ['line break in the secret', 'demo-key', 'a\nb', ['keySecret']],
+  ])('%s', (_name, keyId, keySecret, fields) => {
+    const problems = credentialProblems({ projectId: '', keyId, keySecret });
+    expect(problems.map((problem) => problem.field)).toEqual(fields);
+  });
+});
+
+describe('share link', () => {
+  it('round-trips server, auth and parameters, never credentials', () => {
+    const { list, state } = listForm({
+      authMode: 'oauth2',
+      credentials: { ...DEMO_CREDENTIALS },
+      params: { regionCode: 'SE', capabilities: ['SMS', 'VOICE'] },
+    });
+    const hash = shareLink(list, state);
+    expect(hash).not.toMatch(/demo-(key|secret|project)/);
+    expect(linkedForm(list, hash, ['mock'])).toEqual({
+      server: 'mock',
+      authMode: 'oauth2',
+      params: { regionCode: 'SE', capabilities: ['SMS', 'VOICE'] },
+    });
+  });
+
+  it('ignores a link for another operation and a server this playground does not offer', () => {
+    const { list, state } = listForm({ server: 'https://elsewhere.example.com' });
+    const hash = shareLink(list, state);
+    expect(linkedForm(model('getActiveNumber'), hash, ['mock'])).toBeNull();
+    expect(linkedForm(list, hash, ['mock'])?.server).toBeNull();
+  });
+});
+
+describe('responseTypeName', () => {
+  it.each([
+    ['listAvailableNumbers', 'ListAvailableNumbersResponse'],
+    ['x', 'XResponse'],
+  ])('%s → %s', (id, name) => expect(responseTypeName(id)).toBe(name));
+});

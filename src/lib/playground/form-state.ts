@@ -1,0 +1,188 @@
+/**
+ * The form of one playground as plain data, and what follows from it: the request shown and
+ * sent, the one snippet input (used at build time and in the browser), inline checks, and the
+ * state a share link restores. No DOM here; the element reads and writes fields around it.
+ */
+import { validateBasicCredentials } from '../request/basic.ts';
+import { buildRequest } from '../request/build.ts';
+import type { FieldError, Result } from '../request/errors.ts';
+import { PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
+import type { Credentials, HttpRequest, ParameterValues, RequestAuth } from '../request/types.ts';
+import type { SnippetAuth, SnippetInput } from '../snippets/types.ts';
+import type { AuthMode, PlaygroundModel } from './props.ts';
+import { MOCK_SERVER, serverUrlFor, sinchTokenUrl, tokenUrlFor } from './servers.ts';
+import { decodeSharedState, encodeSharedState } from './share-link.ts';
+
+/** Everything a reader has set in one playground. */
+export interface FormState {
+  /** `mock`, or one of the operation's server URLs. */
+  server: string;
+  authMode: AuthMode;
+  credentials: Credentials;
+  params: ParameterValues;
+  /** The body text, or null when the operation takes none. */
+  body: string | null;
+  /** Snippets read credentials from SINCH_* environment variables. */
+  useEnv: boolean;
+  /** The reader chose to see the key secret in clear. */
+  revealSecret: boolean;
+}
+
+/** Shown instead of the key secret in snippets until the reader reveals it. */
+export const SECRET_MASK = '••••••••';
+
+/** The server choice selected on load. */
+export function initialServer(model: PlaygroundModel): string {
+  return model.server === 'mock' ? MOCK_SERVER : (model.operation.servers[0]?.url ?? MOCK_SERVER);
+}
+
+/** The example body of an operation as editable text, or null when it takes no body. */
+export function exampleBody(model: PlaygroundModel): string | null {
+  const spec = model.operation.requestBody;
+  if (!spec) return null;
+  if (spec.example === undefined) return '';
+  return typeof spec.example === 'string' ? spec.example : JSON.stringify(spec.example, null, 2);
+}
+
+/** The form as the page is built: no credentials, the props' server, auth and defaults. */
+export function initialFormState(model: PlaygroundModel): FormState {
+  return {
+    server: initialServer(model),
+    authMode: model.auth,
+    credentials: { projectId: '', keyId: '', keySecret: '' },
+    params: { ...model.defaults },
+    body: exampleBody(model),
+    useEnv: false,
+    revealSecret: false,
+  };
+}
+
+/** A built request with the credentials it was made with (placeholders where allowed). */
+export interface PlaygroundRequest {
+  result: Result<HttpRequest>;
+  projectId: string;
+  keyId: string;
+  keySecret: string;
+}
+
+/**
+ * Builds the request of a form. For sending, only the typed values count; for display,
+ * placeholders stand in for empty credentials. `auth` replaces Basic (e.g. a fetched token).
+ */
+export function playgroundRequest(
+  model: PlaygroundModel,
+  state: FormState,
+  origin: string,
+  options: { forSend: boolean; auth?: RequestAuth },
+): PlaygroundRequest {
+  const { credentials } = state;
+  const fill = (value: string, placeholder: string): string =>
+    options.forSend || value !== '' ? value : placeholder;
+  const projectId = fill(credentials.projectId, PLACEHOLDER_CREDENTIALS.projectId);
+  const keyId = fill(credentials.keyId, PLACEHOLDER_CREDENTIALS.keyId);
+  const keySecret =
+    options.forSend || credentials.keyId !== ''
+      ? credentials.keySecret
+      : PLACEHOLDER_CREDENTIALS.keySecret;
+  const result = buildRequest({
+    operation: model.operation,
+    serverUrl: serverUrlFor(state.server, model.operation, origin),
+    params: { ...state.params, projectId },
+    body: state.body,
+    auth: options.auth ?? { type: 'basic', username: keyId, password: keySecret },
+  });
+  return { result, projectId, keyId, keySecret };
+}
+
+/** Name of the response type in typed snippets, e.g. `ListAvailableNumbersResponse`. */
+export function responseTypeName(operationId: string): string {
+  return `${operationId.slice(0, 1).toUpperCase()}${operationId.slice(1)}Response`;
+}
+
+/**
+ * The one snippet input of a form, used for the build-time snippet and for every re-render in
+ * the browser. `forCopy` writes the real secret; otherwise it is masked unless revealed.
+ */
+export function snippetInput(
+  model: PlaygroundModel,
+  state: FormState,
+  origin: string,
+  forCopy: boolean,
+): Result<SnippetInput> {
+  const { result, projectId, keyId, keySecret } = playgroundRequest(model, state, origin, {
+    forSend: false,
+  });
+  if (!result.ok) return result;
+  const secret =
+    forCopy ||
+    state.revealSecret ||
+    keySecret === PLACEHOLDER_CREDENTIALS.keySecret ||
+    keySecret === ''
+      ? keySecret
+      : SECRET_MASK;
+  const auth: SnippetAuth =
+    state.authMode === 'oauth2'
+      ? {
+          type: 'oauth2',
+          keyId,
+          keySecret: secret,
+          tokenUrl: tokenUrlFor(state.server, sinchTokenUrl(model.operation), origin),
+        }
+      : { type: 'basic', keyId, keySecret: secret };
+  const { responseSchema } = model.operation;
+  return {
+    ok: true,
+    value: {
+      request: result.value,
+      auth,
+      credentialMode: state.useEnv ? 'env' : 'inline',
+      projectId,
+      ...(responseSchema ? { responseSchema } : {}),
+      responseTypeName: responseTypeName(model.operation.id),
+    },
+  };
+}
+
+/**
+ * Problems with the credentials typed so far, shown as the reader types: nothing while both
+ * fields are empty, and no complaint about an empty key ID while only the secret is typed.
+ */
+export function credentialProblems(credentials: Credentials): FieldError[] {
+  const { keyId, keySecret } = credentials;
+  if (keyId === '' && keySecret === '') return [];
+  return validateBasicCredentials(keyId || 'x', keySecret).filter(
+    (error) => keyId !== '' || error.field !== 'keyId',
+  );
+}
+
+/** The share link of a form: operation, server, auth and parameters, never credentials. */
+export function shareLink(model: PlaygroundModel, state: FormState): string {
+  return encodeSharedState({
+    operation: model.operation.id,
+    server: state.server,
+    auth: state.authMode,
+    params: state.params,
+  });
+}
+
+/** What a share link restores in one playground; the server only when the playground offers it. */
+export interface LinkedForm {
+  server: string | null;
+  authMode: AuthMode;
+  params: ParameterValues;
+}
+
+/** Reads a share link for this playground's operation, or null when it is for another one. */
+export function linkedForm(
+  model: PlaygroundModel,
+  hash: string,
+  serverChoices: readonly string[],
+): LinkedForm | null {
+  const shared = decodeSharedState(hash);
+  if (!shared || shared.operation !== model.operation.id) return null;
+  return {
+    server: serverChoices.includes(shared.server) ? shared.server : null,
+    authMode: shared.auth,
+    params: shared.params,
+  };
+}

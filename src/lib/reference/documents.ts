@@ -1,0 +1,72 @@
+import { parse } from 'yaml';
+import { loadOpenApiDocument, type OpenApiDocument } from '../openapi/load.ts';
+import { toOperationModels } from '../openapi/operations.ts';
+import type { OperationModel } from '../openapi/types.ts';
+import { API_REGISTRY, type ApiEntry } from './registry.ts';
+
+/** Text of every document in src/openapi/, by file name (bundled at build time by Vite). */
+const DOCUMENT_TEXTS: Record<string, string> = Object.fromEntries(
+  Object.entries(
+    import.meta.glob<string>('../../openapi/*.yaml', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    }),
+  ).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+);
+
+/** One registered API with its dereferenced document and its operations. */
+export interface ReferenceApi {
+  entry: ApiEntry;
+  document: OpenApiDocument;
+  operations: OperationModel[];
+}
+
+/** The YAML text of a registered document, or an error naming the entry that points at nothing. */
+export function documentText(entry: ApiEntry): string {
+  const text = DOCUMENT_TEXTS[entry.document];
+  if (text === undefined)
+    throw new Error(
+      `API registry entry "${entry.slug}": document "${entry.document}" is not in src/openapi/.`,
+    );
+  return text;
+}
+
+/** Throws when two registered APIs share an operationId: the playground looks operations up by it. */
+export function assertUniqueOperationIds(
+  apis: readonly Pick<ReferenceApi, 'entry' | 'operations'>[],
+): void {
+  const owner = new Map<string, string>();
+  for (const { entry, operations } of apis) {
+    for (const { id } of operations) {
+      const previous = owner.get(id);
+      if (previous !== undefined)
+        throw new Error(
+          `operationId "${id}" is in both "${previous}" and "${entry.slug}"; operation IDs must be unique across registered APIs.`,
+        );
+      owner.set(id, entry.slug);
+    }
+  }
+}
+
+let cache: Promise<ReferenceApi[]> | undefined;
+
+/** Every registered API, loaded and dereferenced once per build. */
+export function loadReferenceApis(): Promise<ReferenceApi[]> {
+  cache ??= (async () => {
+    const apis = await Promise.all(
+      API_REGISTRY.map(async (entry) => {
+        const document = await loadOpenApiDocument(parse(documentText(entry)) as object);
+        return { entry, document, operations: toOperationModels(document) };
+      }),
+    );
+    assertUniqueOperationIds(apis);
+    return apis;
+  })();
+  return cache;
+}
+
+/** The YAML text of every registered document, in registry order (the playground's source list). */
+export function registeredDocumentTexts(): string[] {
+  return API_REGISTRY.map(documentText);
+}

@@ -1,0 +1,57 @@
+/**
+ * The composition root: the one place that reads the environment and wires the proxy, the mock
+ * and their stores together. Routes and the production server take their handlers from here;
+ * the proxy and the mock never import each other.
+ */
+import { clientKey } from '../http/client-address.ts';
+import { MemoryRateLimitStore } from '../http/rate-limit.ts';
+import { MemoryKeyValueStore } from '../http/store.ts';
+import { createMockHandler, STATE_LIMITS, type MockHandler } from '../mock/handler.ts';
+import { createProxyHandler, type ProxyHandler } from '../proxy/handler.ts';
+import { parsePlaygroundEnv } from './config.ts';
+
+/** The handlers of this server process. */
+export interface ServerInstances {
+  proxy: ProxyHandler;
+  mock: MockHandler;
+  /**
+   * The client a request is counted under: its socket address, or the forwarded address when
+   * the socket is a trusted reverse proxy (PLAYGROUND_TRUSTED_PROXIES); IPv6 grouped by /64.
+   */
+  client: (request: Request, socketAddress: string) => string;
+}
+
+let instances: ServerInstances | undefined;
+
+/**
+ * The proxy and mock of this server process, built once from the environment on first use so a
+ * malformed variable fails with a message naming it. The proxy calls this same mock in process.
+ */
+export function serverInstances(): ServerInstances {
+  if (instances === undefined) {
+    const env = parsePlaygroundEnv(process.env);
+    // One counter store for every limiter (keys are prefixed per limiter).
+    const rateLimitStore = new MemoryRateLimitStore();
+    const mock = createMockHandler({
+      basicRateLimit: env.MOCK_BASIC_RATE_LIMIT,
+      tokenRateLimit: env.MOCK_TOKEN_RATE_LIMIT,
+      ...(env.MOCK_TOKEN_SECRET === undefined ? {} : { tokenSecret: env.MOCK_TOKEN_SECRET }),
+      rateLimitStore,
+      stateStore: new MemoryKeyValueStore(STATE_LIMITS),
+    });
+    const proxy = createProxyHandler({
+      extraOrigins: env.PLAYGROUND_ALLOWED_ORIGINS,
+      rateLimit: env.PLAYGROUND_RATE_LIMIT,
+      rateLimitStore,
+      mock,
+    });
+    const trusted = env.PLAYGROUND_TRUSTED_PROXIES;
+    instances = {
+      proxy,
+      mock,
+      client: (request, socketAddress) =>
+        clientKey(socketAddress, request.headers.get('x-forwarded-for'), trusted),
+    };
+  }
+  return instances;
+}
