@@ -217,6 +217,7 @@ describe('generic mock handler', () => {
       ],
     ],
     ['{"name":"n","color":1}', [{ field: 'color', description: 'Unknown field.' }]],
+    ['[]', [{ field: 'body', description: 'Must be object.' }]],
     [
       '{"name":"much too long"}',
       [{ field: 'name', description: 'Must NOT have more than 10 characters.' }],

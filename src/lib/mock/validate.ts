@@ -153,6 +153,13 @@ export class BodyValidator {
       this.#compiled.set(schema, validate);
     }
     if (validate(body)) return [];
-    return (validate.errors ?? []).map(toViolation);
+    // `allOf` parts each report the same fault; name it once.
+    const seen = new Set<string>();
+    return (validate.errors ?? []).map(toViolation).filter((violation) => {
+      const key = `${violation.field}\n${violation.description}`;
+      if (seen.has(key)) return false;
+      seen.add(key);
+      return true;
+    });
   }
 }
