@@ -92,13 +92,17 @@ function bodyTooLarge(): Response {
   );
 }
 
-/** The body as text under the cap, or null when it was larger. */
-async function readCappedText(request: Request): Promise<string | null> {
+/**
+ * The body as text under the cap, or why not: larger than the cap, or broken off by the client
+ * (a client error, answered without a stack trace in the log).
+ */
+async function readCappedText(
+  request: Request,
+): Promise<{ text: string } | { problem: 'too large' | 'unreadable' }> {
   try {
-    return await readBodyText(request, MAX_BODY_BYTES);
+    return { text: await readBodyText(request, MAX_BODY_BYTES) };
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return null;
-    throw error;
+    return { problem: error instanceof BodyTooLargeError ? 'too large' : 'unreadable' };
   }
 }
 
@@ -107,13 +111,15 @@ async function issueToken(request: Request, tokens: TokenSigner, now: number): P
   const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded')
     return json(400, { error: 'invalid_request', error_description: 'Send a form-encoded body.' });
-  const text = await readCappedText(request);
-  if (text === null)
-    return json(413, {
-      error: 'invalid_request',
-      error_description: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
-    });
-  const form = new URLSearchParams(text);
+  const body = await readCappedText(request);
+  if ('problem' in body)
+    return body.problem === 'too large'
+      ? json(413, {
+          error: 'invalid_request',
+          error_description: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
+        })
+      : json(400, { error: 'invalid_request', error_description: 'The body could not be read.' });
+  const form = new URLSearchParams(body.text);
   if (form.get('grant_type') !== 'client_credentials')
     return json(400, {
       error: 'unsupported_grant_type',
@@ -201,17 +207,21 @@ async function answerOperation(
   let body: unknown;
   const spec = operation.requestBody;
   if (spec !== undefined) {
-    const text = await readCappedText(request);
-    if (text === null) return bodyTooLarge();
+    const read = await readCappedText(request);
+    if ('problem' in read)
+      return read.problem === 'too large'
+        ? bodyTooLarge()
+        : invalidArgument([{ field: 'body', description: 'The body could not be read.' }]);
+    const { text } = read;
     if (text === '') {
       if (spec.required) violations.push({ field: 'body', description: 'Required.' });
     } else if (/json/i.test(spec.contentType)) {
       try {
         body = JSON.parse(text);
-        violations.push(...context.validator.violations(spec.schema, body));
       } catch {
         violations.push({ field: 'body', description: 'Must be valid JSON.' });
       }
+      if (body !== undefined) violations.push(...context.validator.violations(spec.schema, body));
     }
   }
   if (violations.length > 0) return invalidArgument(violations);
@@ -318,12 +328,21 @@ export function createMockHandler(config: MockConfig): MockHandler {
     const number = active.find((n) => n.phoneNumber === phoneNumber);
     if (number === undefined) return notFound('ActiveNumber', phoneNumber);
     if (request.method !== 'PATCH') return json(200, number);
-    const text = await readCappedText(request);
-    if (text === null) return bodyTooLarge();
-    const update = parseActiveNumberUpdate(text);
+    const body = await readCappedText(request);
+    if ('problem' in body)
+      return body.problem === 'too large'
+        ? bodyTooLarge()
+        : invalidArgument([{ field: 'body', description: 'The body could not be read.' }]);
+    const update = parseActiveNumberUpdate(body.text);
     if ('refused' in update) return update.refused;
     const merged = { ...edits[phoneNumber], ...update.edits };
-    await state.set(stateKey, JSON.stringify({ ...edits, [phoneNumber]: merged }), EDITS_TTL_MS);
+    try {
+      await state.set(stateKey, JSON.stringify({ ...edits, [phoneNumber]: merged }), EDITS_TTL_MS);
+    } catch {
+      return invalidArgument([
+        { field: 'body', description: 'With your earlier edits this is more than the demo keeps.' },
+      ]);
+    }
     return json(200, { ...number, ...merged });
   };
 }
