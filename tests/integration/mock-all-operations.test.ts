@@ -7,7 +7,7 @@ import { promisify } from 'node:util';
 import { Ajv } from 'ajv';
 import addFormats from 'ajv-formats';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { DEMO_CREDENTIALS } from '../../src/lib/mock/auth.ts';
+import { DEMO_CREDENTIALS } from '../../src/lib/request/sample-credentials.ts';
 import { AVAILABLE_NUMBERS, initialActiveNumbers } from '../../src/lib/mock/data.ts';
 import {
   createMockHandler,

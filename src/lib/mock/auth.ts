@@ -1,14 +1,8 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { base64ToBytes } from '../http/base64.ts';
 import type { RateLimitResult } from '../http/rate-limit.ts';
+import { DEMO_CREDENTIALS } from '../request/sample-credentials.ts';
 import { sinchError } from './responses.ts';
-
-/** Demo project and access key that work everywhere in the mock. */
-export const DEMO_CREDENTIALS = {
-  projectId: 'demo-project',
-  keyId: 'demo-key',
-  keySecret: 'demo-secret',
-} as const;
 
 /**
  * Access keys the mock knows. `other-key` / `other-secret` is valid but belongs to another

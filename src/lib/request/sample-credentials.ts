@@ -2,7 +2,7 @@ import type { Credentials } from './types.ts';
 
 /**
  * The embedded mock's demo project and key, offered by "Use demo credentials". Defined here,
- * outside the mock, so browser code can use them; the mock's key table should read them too.
+ * outside the mock, so browser code can use them; the mock's key table reads them too.
  */
 export const DEMO_CREDENTIALS = {
   projectId: 'demo-project',
