@@ -144,6 +144,10 @@ export function toOperationModels(document: Obj): OperationModel[] {
         servers,
         parameters: readParameters(pathItem, operation),
         ...readSecurity(document, operation),
+        ...(text(operation, 'x-sinch-cost') ? { costNote: text(operation, 'x-sinch-cost') } : {}),
+        ...(text(operation, 'x-sinch-deletes')
+          ? { deleteNote: text(operation, 'x-sinch-deletes') }
+          : {}),
       };
       const body = isObject(operation['requestBody']) ? operation['requestBody'] : undefined;
       const bodyContent = body ? jsonContent(body['content'], true) : undefined;

@@ -72,4 +72,8 @@ export interface OperationModel {
   security: readonly ('basic' | 'oauth2')[];
   /** OAuth2 client-credentials token URL, when the document declares one. */
   tokenUrl?: string;
+  /** Why sending it to Sinch may cost money (`x-sinch-cost`), asked about before a real send. */
+  costNote?: string;
+  /** What it removes for good when it is not a DELETE (`x-sinch-deletes`), asked about likewise. */
+  deleteNote?: string;
 }
