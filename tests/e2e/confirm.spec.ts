@@ -43,7 +43,9 @@ async function ready(page: Page, path: string, server: string): Promise<Locator>
   await playground.getByLabel('Project ID').fill('demo-project');
   await playground.getByLabel('Key ID').fill('demo-key');
   await playground.getByLabel('Key secret').fill('demo-secret');
-  await playground.getByLabel('id', { exact: true }).fill('01HDF5S9P29WC29J578J8EKC1C');
+  await playground
+    .getByRole('textbox', { name: 'id', exact: true })
+    .fill('01HDF5S9P29WC29J578J8EKC1C');
   return playground;
 }
 
@@ -87,7 +89,7 @@ test('a send that costs money says so', async ({ page }) => {
   await playground.getByLabel('Project ID').fill('demo-project');
   await playground.getByLabel('Key ID').fill('demo-key');
   await playground.getByLabel('Key secret').fill('demo-secret');
-  await playground.getByLabel('phoneNumber', { exact: true }).fill('+12025550134');
+  await playground.getByRole('textbox', { name: 'phoneNumber', exact: true }).fill('+12025550134');
   await playground.getByRole('button', { name: 'Send request' }).click();
   const dialog = page.getByRole('dialog', { name: 'Send this request to Sinch?' });
   await expect(dialog).toContainText('It may cost money');
