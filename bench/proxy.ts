@@ -1,13 +1,14 @@
 /**
  * What the proxy adds to a request, all in one run: one small JSON upstream on loopback hit
- * directly; through a bare Node pass-through (what any Node proxy pays on this machine); the
- * built production server's cheapest route, GET /api/health (what any Astro route pays); and
- * POST /api/proxy of that same server.
+ * directly; through a bare Node pass-through (what any Node proxy pays on this machine); through
+ * cors-anywhere (the peer API consoles use, which checks nothing); the built production server's
+ * cheapest route, GET /api/health (what any Astro route pays); and POST /api/proxy of that same
+ * server with every check on, its rate limiter in memory and, on a second server, in Redis.
  */
-import { fork, type ChildProcess } from 'node:child_process';
+import { fork, spawnSync, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
 import { existsSync } from 'node:fs';
-import { createServer } from 'node:http';
+import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
@@ -18,6 +19,7 @@ import {
   proxyBody,
   startUpstream,
 } from '../tests/integration/proxy-support.ts';
+import { startRedis } from '../tests/support/redis-server.ts';
 import { measureBuild, OUT_DIR, ROOT, startServer, stopServer } from './site.ts';
 import { percentile, round, summarise } from './stats.ts';
 
@@ -104,8 +106,24 @@ async function spawnRole(role: string): Promise<{ origin: string; child: ChildPr
   return { origin, child };
 }
 
-/** Body of the child processes: a JSON upstream (instant or slow), or the bare pass-through. */
+/** The server roles this file runs as child processes. */
+const ROLES = ['upstream', 'slow-upstream', 'bare', 'cors-anywhere'];
+
+/**
+ * Body of the child processes: a JSON upstream (instant or slow), cors-anywhere with its defaults,
+ * or the bare pass-through.
+ */
 async function serveRole(role: string): Promise<void> {
+  if (role === 'cors-anywhere') {
+    const corsAnywhere = createRequire(import.meta.url)('cors-anywhere') as {
+      createServer: (options: object) => Server;
+    };
+    const server = corsAnywhere.createServer({});
+    server.listen(0, '127.0.0.1', () => {
+      process.send?.(`http://127.0.0.1:${(server.address() as AddressInfo).port}`);
+    });
+    return;
+  }
   if (role === 'upstream' || role === 'slow-upstream') {
     const delay = role === 'upstream' ? 0 : SLOW_UPSTREAM_MS;
     const server = await startUpstream((_, res) => {
@@ -144,10 +162,13 @@ async function serveRole(role: string): Promise<void> {
   });
 }
 
-/** Starts the built production server with the upstream allowed (building it when missing). */
-async function startSite(upstreamOrigin: string) {
+/**
+ * Starts the built production server with the upstream allowed (building it when missing) and the
+ * rate limiter on, so it costs what it costs in production, with a limit no run reaches.
+ */
+async function startSite(port: number, env: Record<string, string>) {
   if (!existsSync(join(ROOT, OUT_DIR, 'server/entry.mjs'))) measureBuild(1);
-  return startServer(4390, { PLAYGROUND_ALLOWED_ORIGINS: upstreamOrigin });
+  return startServer(port, { PLAYGROUND_RATE_LIMIT: '1000000000', ...env });
 }
 
 const summary = (values: number[]) => {
@@ -184,15 +205,61 @@ async function handlerCost(rounds: number, calls: number): Promise<number[]> {
 }
 
 /**
- * Alternates the four paths round by round so drift on a shared machine hits them alike, then
- * reports medians over rounds with min and max.
+ * Starts every server, alternates the paths round by round so drift on a shared machine hits them
+ * alike, then reports medians over rounds with min and max.
  */
 export async function run(rounds = 3): Promise<Record<string, unknown>> {
+  // Everything started is stopped at the end, also when a later start fails.
+  const stops: (() => unknown)[] = [];
+  const role = async (name: string) => {
+    const started = await spawnRole(name);
+    stops.push(() => started.child.kill());
+    return started;
+  };
+  const site = async (port: number, env: Record<string, string>) => {
+    const started = await startSite(port, env);
+    stops.push(() => stopServer(started.server));
+    return started;
+  };
+  try {
+    const upstream = await role('upstream');
+    const slow = await role('slow-upstream');
+    const bare = await role('bare');
+    const cors = await role('cors-anywhere');
+    const allowed = `${upstream.origin},${slow.origin}`;
+    const memorySite = await site(4390, { PLAYGROUND_ALLOWED_ORIGINS: allowed });
+    const ensured = spawnSync('bash', [join(ROOT, 'scripts/ensure-redis.sh')], {
+      stdio: 'inherit',
+    });
+    if (ensured.status !== 0) throw new Error('redis-server is needed for the shared-limit row');
+    const redis = await startRedis();
+    stops.push(() => redis.stop());
+    const redisSite = await site(4391, {
+      PLAYGROUND_ALLOWED_ORIGINS: allowed,
+      PLAYGROUND_REDIS_URL: redis.url,
+    });
+    return await measure({ upstream, slow, bare, cors, site: memorySite, redisSite }, rounds);
+  } finally {
+    for (const stop of stops.reverse()) await stop();
+  }
+}
+
+/** The origins of everything `run` started. */
+interface Started {
+  upstream: { origin: string };
+  slow: { origin: string };
+  bare: { origin: string };
+  cors: { origin: string };
+  site: { origin: string };
+  redisSite: { origin: string };
+}
+
+/** The alternating rounds over every path, and the summary of them. */
+async function measure(
+  { upstream, slow, bare, cors, site, redisSite }: Started,
+  rounds: number,
+): Promise<Record<string, unknown>> {
   const handlerMs = await handlerCost(rounds, 3000);
-  const upstream = await spawnRole('upstream');
-  const slow = await spawnRole('slow-upstream');
-  const bare = await spawnRole('bare');
-  const site = await startSite(`${upstream.origin},${slow.origin}`);
   const target = `${upstream.origin}/v1/numbers`;
   const call = (origin: string, path: string, to = target): LoadOptions => ({
     url: `${origin}${path}`,
@@ -203,50 +270,58 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
   const paths = {
     direct: { url: target },
     bare: call(bare.origin, '/'),
+    cors: { url: `${cors.origin}/${target}` },
     route: { url: `${site.origin}/api/health` },
     proxy: call(site.origin, '/api/proxy'),
+    proxyRedis: call(redisSite.origin, '/api/proxy'),
   };
   type Path = keyof typeof paths;
-  const loaded: Record<Path, LoadSample[]> = { direct: [], bare: [], route: [], proxy: [] };
+  const loaded: Record<Path, LoadSample[]> = {
+    direct: [],
+    bare: [],
+    cors: [],
+    route: [],
+    proxy: [],
+    proxyRedis: [],
+  };
   const unloaded: Record<Path, { p50: number; p99: number }[]> = {
     direct: [],
     bare: [],
+    cors: [],
     route: [],
     proxy: [],
+    proxyRedis: [],
   };
   const slowLoaded = { direct: [] as LoadSample[], proxy: [] as LoadSample[] };
   const slowUnloaded = { direct: [] as number[], proxy: [] as number[] };
-  try {
-    // Warm up every path (JIT, connection pools) before anything is recorded.
-    for (const options of Object.values(paths)) await sequential(options, 300);
-    for (let i = 0; i < rounds; i += 1) {
-      for (const [name, options] of Object.entries(paths) as [Path, LoadOptions][]) {
-        const samples = await sequential(options, SEQUENTIAL_REQUESTS);
-        unloaded[name].push({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
-        loaded[name].push(await load(options));
-      }
+  // Warm up every path (JIT, connection pools) before anything is recorded.
+  for (const options of Object.values(paths)) await sequential(options, 300);
+  for (let i = 0; i < rounds; i += 1) {
+    for (const [name, options] of Object.entries(paths) as [Path, LoadOptions][]) {
+      const samples = await sequential(options, SEQUENTIAL_REQUESTS);
+      unloaded[name].push({ p50: percentile(samples, 50), p99: percentile(samples, 99) });
+      loaded[name].push(await load(options));
     }
-    // The same comparison against an upstream that takes as long as a real API to answer.
-    const slowTarget = `${slow.origin}/v1/numbers`;
-    for (let i = 0; i < rounds; i += 1) {
-      for (const [name, options] of [
-        ['direct', { url: slowTarget }],
-        ['proxy', call(site.origin, '/api/proxy', slowTarget)],
-      ] as const) {
-        slowUnloaded[name].push(percentile(await sequential(options, 60), 50));
-        slowLoaded[name].push(await load(options));
-      }
+  }
+  // The same comparison against an upstream that takes as long as a real API to answer.
+  const slowTarget = `${slow.origin}/v1/numbers`;
+  for (let i = 0; i < rounds; i += 1) {
+    for (const [name, options] of [
+      ['direct', { url: slowTarget }],
+      ['proxy', call(site.origin, '/api/proxy', slowTarget)],
+    ] as const) {
+      slowUnloaded[name].push(percentile(await sequential(options, 60), 50));
+      slowLoaded[name].push(await load(options));
     }
-  } finally {
-    await stopServer(site.server);
-    bare.child.kill();
-    slow.child.kill();
-    upstream.child.kill();
   }
   const ratio = (a: Path, b: Path) =>
     loaded[a].map((s, i) => s.requestsPerSecond / (loaded[b][i]?.requestsPerSecond ?? NaN));
   const added = (key: 'p50' | 'p99', from: typeof unloaded | typeof loaded, path: Path) =>
     from[path].map((s, i) => s[key] - (from.direct[i]?.[key] ?? NaN));
+  const addedRatio = (path: Path) => {
+    const ours = added('p50', unloaded, path);
+    return added('p50', unloaded, 'cors').map((theirs, i) => (ours[i] ?? NaN) / theirs);
+  };
   return {
     connections: CONNECTIONS,
     secondsPerRun: SECONDS_PER_RUN,
@@ -260,11 +335,21 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     bareThroughputRatio: summary(ratio('bare', 'direct')),
     healthRouteThroughputRatio: summary(ratio('route', 'direct')),
     proxyToHealthRouteRatio: summary(ratio('proxy', 'route')),
+    corsAnywhereRequestsPerSecond: summary(loaded.cors.map((s) => s.requestsPerSecond)),
+    redisProxiedRequestsPerSecond: summary(loaded.proxyRedis.map((s) => s.requestsPerSecond)),
+    corsAnywhereThroughputRatio: summary(ratio('cors', 'direct')),
+    redisThroughputRatio: summary(ratio('proxyRedis', 'direct')),
+    proxyToCorsAnywhereRatio: summary(ratio('proxy', 'cors')),
+    redisProxyToCorsAnywhereRatio: summary(ratio('proxyRedis', 'cors')),
     unloadedDirectP50Ms: summary(unloaded.direct.map((s) => s.p50)),
     unloadedAddedP50Ms: summary(added('p50', unloaded, 'proxy')),
     unloadedAddedP99Ms: summary(added('p99', unloaded, 'proxy')),
     unloadedBareAddedP50Ms: summary(added('p50', unloaded, 'bare')),
     unloadedHealthRouteAddedP50Ms: summary(added('p50', unloaded, 'route')),
+    unloadedCorsAnywhereAddedP50Ms: summary(added('p50', unloaded, 'cors')),
+    unloadedRedisAddedP50Ms: summary(added('p50', unloaded, 'proxyRedis')),
+    addedP50ToCorsAnywhereRatio: summary(addedRatio('proxy')),
+    redisAddedP50ToCorsAnywhereRatio: summary(addedRatio('proxyRedis')),
     slowUpstreamMs: SLOW_UPSTREAM_MS,
     slowUpstreamThroughputRatio: summary(
       slowLoaded.proxy.map(
@@ -276,10 +361,10 @@ export async function run(rounds = 3): Promise<Record<string, unknown>> {
     ),
     loadedAddedP50Ms: summary(added('p50', loaded, 'proxy')),
     loadedAddedP99Ms: summary(added('p99', loaded, 'proxy')),
-    goal: 'added median latency < 1 ms and throughput ratio >= 0.6',
+    goal: 'throughput at least cors-anywhere’s and added p50 at most cors-anywhere’s',
   };
 }
 
 const [role] = process.argv.slice(2);
-if (role === 'upstream' || role === 'slow-upstream' || role === 'bare') await serveRole(role);
+if (role !== undefined && ROLES.includes(role)) await serveRole(role);
 else if (import.meta.main) console.log(JSON.stringify(await run(), null, 2));

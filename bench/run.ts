@@ -57,6 +57,15 @@ for (const route of siteResults.pages) {
     `| ${route} | ${js(weight.initial)} | ${js(weight.afterHighlight)} | ${js(weight.afterEditor)} | ${kb(weight.initial.css.gzip)} | ${kb(weight.initial.html.gzip)} |`,
   );
 }
+lines.push(
+  '',
+  '### Opening the in-browser runner ("Edit and run": Monaco and its TypeScript worker)',
+  '',
+);
+lines.push('| Page | JS downloaded, gzip (raw) |', '| --- | --- |');
+for (const [route, weight] of Object.entries(siteResults.runner)) {
+  if (weight) lines.push(`| ${route} | ${kb(weight.js.gzip)} (${kb(weight.js.raw)}) |`);
+}
 lines.push('', '### Typing to snippet (200 keystrokes, in-page Performance API)', '');
 lines.push('| Page | p50 | p95 | max | samples |', '| --- | --- | --- | --- | --- |');
 for (const [route, typing] of Object.entries(siteResults.typing)) {
@@ -113,6 +122,19 @@ lines.push(
     `added p50 / p99 at 10 connections: ${cell('loadedAddedP50Ms', ' ms')} / ${cell('loadedAddedP99Ms', ' ms')}. ` +
     `Against an upstream that takes ${String(proxy['slowUpstreamMs'])} ms to answer: throughput share ` +
     `${cell('slowUpstreamThroughputRatio')}, added p50 one at a time ${cell('slowUpstreamAddedP50Ms', ' ms')}.`,
+);
+lines.push(
+  '',
+  '### Proxy against its peer (same upstream, same run, rate limiter on)',
+  '',
+  '| Path | Requests/s, 10 connections | Throughput ÷ cors-anywhere | Added p50, one at a time | Added p50 ÷ cors-anywhere |',
+  '| --- | --- | --- | --- | --- |',
+  `| Upstream, direct | ${cell('directRequestsPerSecond')} | – | – | – |`,
+  `| cors-anywhere 0.4.4 (checks nothing) | ${cell('corsAnywhereRequestsPerSecond')} | 1 | ${cell('unloadedCorsAnywhereAddedP50Ms', ' ms')} | 1 |`,
+  `| POST /api/proxy | ${cell('proxiedRequestsPerSecond')} | ${cell('proxyToCorsAnywhereRatio')} | ${cell('unloadedAddedP50Ms', ' ms')} | ${cell('addedP50ToCorsAnywhereRatio')} |`,
+  `| POST /api/proxy, limiter in Redis | ${cell('redisProxiedRequestsPerSecond')} | ${cell('redisProxyToCorsAnywhereRatio')} | ${cell('unloadedRedisAddedP50Ms', ' ms')} | ${cell('redisAddedP50ToCorsAnywhereRatio')} |`,
+  '',
+  `Goal: ${String(proxy['goal'])}.`,
 );
 const goals = scaleBench.SCALE_GOALS;
 const verdict = (value: number, goal: number): string => (value <= goal ? 'met' : 'MISSED');

@@ -10,7 +10,8 @@ import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/support/chromium.ts';
 import { operationSlug } from '../src/lib/reference/slug.ts';
-import { SCALE_API, scaleDocument } from '../src/lib/reference/scale-document.ts';
+import { BENCH_SCALE, SCALE_API } from '../src/lib/reference/scale-bench.ts';
+import { scaleDocument } from '../src/lib/reference/scale-document.ts';
 import {
   measureLighthouse,
   measurePageWeight,
@@ -104,7 +105,10 @@ function operationHtmlSizes(): number[] {
 export async function run(): Promise<ScaleResult> {
   const { buildMs, peakRssBytes } = await timedBuild();
   const sizes = operationHtmlSizes();
-  const paths = scaleDocument()['paths'] as Record<string, Record<string, { operationId: string }>>;
+  const paths = scaleDocument(BENCH_SCALE)['paths'] as Record<
+    string,
+    Record<string, { operationId: string }>
+  >;
   const first = Object.values(Object.values(paths)[0]!)[1]!.operationId;
   const page = `/reference/${SCALE_API.slug}/${operationSlug(first)}/`;
   const { server } = await startServer();

@@ -63,9 +63,9 @@ export async function startServer(
     },
   });
   for (;;) {
-    if (performance.now() - started > 20_000) {
+    if (performance.now() - started > 60_000) {
       server.kill();
-      throw new Error('server did not answer within 20 s');
+      throw new Error('server did not answer within 60 s');
     }
     try {
       const response = await fetch(`${origin}/`);
@@ -172,6 +172,47 @@ export async function measurePageWeight(
   }
   await context.close();
   return { initial, afterHighlight, afterEditor };
+}
+
+/** What one weighing adds to an earlier one, per class. */
+function added(after: WeightByType, before: WeightByType): WeightByType {
+  const minus = (a: Weight, b: Weight): Weight => ({ raw: a.raw - b.raw, gzip: a.gzip - b.gzip });
+  return {
+    js: minus(after.js, before.js),
+    css: minus(after.css, before.css),
+    html: minus(after.html, before.html),
+  };
+}
+
+/**
+ * What opening the in-browser runner downloads on top of the page after its first hover: Monaco,
+ * the TypeScript worker and the runner (its CSS travels inside the JavaScript). Null when the page
+ * has no playground. Measured until the type checker reports on the snippet, so the worker is in.
+ */
+export async function measureRunnerWeight(
+  browser: Browser,
+  route: string,
+): Promise<WeightByType | null> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const seen = recordResponses(page);
+  await page.goto(ORIGIN + route, { waitUntil: 'networkidle' });
+  const playground = page.locator('sinch-playground').first();
+  if ((await playground.count()) === 0) {
+    await context.close();
+    return null;
+  }
+  await playground.hover();
+  await playground.getByRole('tab', { name: 'TypeScript' }).click();
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(500);
+  const before = weigh(seen);
+  await playground.getByRole('button', { name: 'Edit and run' }).click();
+  await playground.getByText('No type errors.').waitFor({ timeout: 120_000 });
+  await page.waitForLoadState('networkidle');
+  const opened = added(weigh(seen), before);
+  await context.close();
+  return opened;
 }
 
 /**
@@ -298,13 +339,15 @@ export async function run(options = { buildRuns: 3, startRuns: 5, lighthouseRuns
   try {
     const weights: Record<string, Awaited<ReturnType<typeof measurePageWeight>>> = {};
     const typing: Record<string, Awaited<ReturnType<typeof measureTyping>>> = {};
+    const runner: Record<string, WeightByType | null> = {};
     const lighthouse: Record<string, LighthouseResult> = {};
     for (const route of pages) {
       weights[route] = await measurePageWeight(browser, route);
       typing[route] = await measureTyping(browser, route, 200);
+      runner[route] = await measureRunnerWeight(browser, route);
       lighthouse[route] = await measureLighthouse(route, options.lighthouseRuns);
     }
-    return { build, serverStart, pages, weights, typing, lighthouse };
+    return { build, serverStart, pages, weights, typing, runner, lighthouse };
   } finally {
     await browser.close();
     await stopServer(server);

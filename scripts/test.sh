@@ -5,6 +5,7 @@ cd "$(dirname "$0")/.."
 chromium=$(bash scripts/ensure-chromium.sh | tail -n 1)
 export CHROMIUM_PATH="$chromium"
 bash scripts/ensure-runtimes.sh
+bash scripts/ensure-redis.sh
 
 echo "== Generate Astro types (the type-checked lint needs them on a fresh clone)"
 npx astro sync

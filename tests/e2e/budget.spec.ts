@@ -19,6 +19,13 @@ const LAZY_BUDGETS: Array<[pattern: RegExp, bytes: number]> = [
   // Monaco's JSON language support, with Monaco's CSS as text since the lazy-css plugin.
   [/^jsonMode\..*\.js$/, 340 * 1024],
   [/^ui-core\..*\.js$/, 28 * 1024],
+  // Monaco's core and the code its language modes share, loaded by the first editor opened.
+  [/^setup\..*\.js$/, 740 * 1024],
+  [/^workers\..*\.js$/, 330 * 1024],
+  // "Edit and run": the runner, Monaco's TypeScript mode and its worker (the compiler).
+  [/^runner\..*\.js$/, 36 * 1024],
+  [/^tsMode\..*\.js$/, 8 * 1024],
+  [/^ts\.worker-.*\.js$/, 1500 * 1024],
 ];
 
 /** Gzip bytes of every script `path` loads before the reader interacts, and how many there were. */

@@ -1,6 +1,7 @@
 // Findings of the abuse review against the mock and the proxy's path to it, in process: each case
 // failed before the mock kept per-reader state, signed its tokens and capped its bodies.
 import { describe, expect, it } from 'vitest';
+import { MemoryKeyValueStore } from '../../src/lib/http/store.ts';
 import { createMockHandler, type MockHandler } from '../../src/lib/mock/handler.ts';
 import type { ProxyEnvelope } from '../../src/lib/proxy/handler.ts';
 import { basicAuthorization } from '../../src/lib/request/basic.ts';
@@ -299,5 +300,42 @@ describe('finding 9: a listed loopback name resolving to an IPv4-mapped loopback
     } finally {
       await upstream.close();
     }
+  });
+});
+
+describe('finding 7: client errors never become server errors', () => {
+  /** A request whose body breaks off after a few bytes, as when the client disconnects. */
+  const brokenBody = (url: string, method: string, type: string) =>
+    new Request(url, {
+      method,
+      headers: { authorization: DEMO, 'content-type': type },
+      body: new ReadableStream<Uint8Array>({
+        start(controller) {
+          controller.enqueue(new TextEncoder().encode('{"disp'));
+          controller.error(new Error('connection reset'));
+        },
+      }),
+      duplex: 'half',
+    } as RequestInit);
+
+  it.each([
+    ['token endpoint', `${MOCK}/auth/oauth2/token`, 'POST', 'application/x-www-form-urlencoded'],
+    ['PATCH', `${NUMBERS}/activeNumbers/${FIRST_NUMBER}`, 'PATCH', 'application/json'],
+  ])('a body broken off mid-way to the %s gets 400', async (_, url, method, type) => {
+    const mock = createMockHandler({ basicRateLimit: null });
+    expect((await mock(brokenBody(url, method, type), '198.51.100.1')).status).toBe(400);
+  });
+
+  it('edits beyond what the store keeps for one reader get 400, not 500', async () => {
+    const mock = createMockHandler({
+      basicRateLimit: null,
+      stateStore: new MemoryKeyValueStore({ maxEntries: 10, maxValueLength: 100 }),
+    });
+    const response = await patch(
+      mock,
+      '198.51.100.1',
+      JSON.stringify({ displayName: 'd'.repeat(100) }),
+    );
+    expect(response.status).toBe(400);
   });
 });

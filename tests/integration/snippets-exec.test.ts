@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOpenApiDocument } from '../../src/lib/openapi/load.ts';
 import { toOperationModels } from '../../src/lib/openapi/operations.ts';
 import type { OperationModel } from '../../src/lib/openapi/types.ts';
-import { buildRequest } from '../../src/lib/request/build.ts';
+import { prepareRequest } from '../../src/lib/request/build.ts';
 import type { HttpRequest } from '../../src/lib/request/types.ts';
 import { SNIPPET_CASES, type SnippetCase } from '../../src/lib/snippets/cases.ts';
 import { SNIPPET_TARGETS } from '../../src/lib/snippets/index.ts';
@@ -44,14 +44,15 @@ function prepare(operations: OperationModel[], kind: 'core' | 'sinch', testCase:
   const operation = operations.find((candidate) => candidate.id === testCase.operation[kind]);
   if (!operation) throw new Error(`No operation ${testCase.operation[kind]}`);
   const base = `/run-${++runCounter}`;
-  const result = buildRequest({
+  const prepared = prepareRequest({
     operation,
     serverUrl: echo.origin + base,
     params: { projectId: testCase.projectId, ...testCase.params },
     body: testCase.body ?? null,
     auth: { type: 'basic', username: testCase.keyId, password: testCase.keySecret },
   });
-  return { operation, base, result };
+  const result = prepared.ok ? { ok: true as const, value: prepared.value.request } : prepared;
+  return { operation, base, result, prepared };
 }
 
 /** Asserts the echo server saw exactly the request model: method, raw path, query, body, credentials. */
@@ -131,10 +132,16 @@ function describeTarget(
             it.each(selected.map((testCase) => [testCase.name, testCase] as const))(
               `${mode} ${auth}: %s`,
               async (_name, testCase) => {
-                const { operation, base, result } = prepare(getOperations(), kind, testCase);
-                if (!result.ok) throw new Error(JSON.stringify(result.errors));
+                const { operation, base, result, prepared } = prepare(
+                  getOperations(),
+                  kind,
+                  testCase,
+                );
+                if (!result.ok || !prepared.ok) throw new Error(JSON.stringify(result));
                 const input: SnippetInput = {
                   request: result.value,
+                  url: prepared.value.url,
+                  content: prepared.value.content,
                   auth:
                     auth === 'basic'
                       ? { type: 'basic', keyId: testCase.keyId, keySecret: testCase.keySecret }
@@ -145,7 +152,6 @@ function describeTarget(
                           tokenUrl: `${echo.origin}${base}-token/oauth2/token`,
                         },
                   credentialMode: mode,
-                  projectId: testCase.projectId,
                   ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
                   responseTypeName: 'ResponseBody',
                 };
@@ -224,13 +230,13 @@ describe('env mode stops with a clear message when a variable is missing', () =>
   it.each(['curl', 'typescript', 'javascript', 'python', 'java', 'php'])('%s', async (runner) => {
     const target = SNIPPET_TARGETS.find((candidate) => candidate.id === runner)!;
     const testCase = SNIPPET_CASES[0]!;
-    const { operation, result } = prepare(coreOperations, 'core', testCase);
-    if (!result.ok) throw new Error('case 0 must be valid');
+    const { operation, result, prepared } = prepare(coreOperations, 'core', testCase);
+    if (!result.ok || !prepared.ok) throw new Error('case 0 must be valid');
     const text = target.generate({
       request: result.value,
+      url: prepared.value.url,
       auth: { type: 'basic', keyId: 'x', keySecret: 'y' },
       credentialMode: 'env',
-      projectId: testCase.projectId,
       ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
     });
     const file = writeSnippet(target, `missing-${runner}`, text);

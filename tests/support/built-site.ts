@@ -66,15 +66,17 @@ export interface BuiltSite {
 }
 
 /**
- * Starts `scripts/serve.ts` on a free port (PORT=0) and resolves with the origin it prints,
- * once it listens. `env` adds to (or, with undefined, removes from) the test's environment.
+ * Starts `script` (`scripts/serve.ts` unless given) on a free port (PORT=0) and resolves with the
+ * origin it prints, once it listens. `env` adds to (or, with undefined, removes from) the test's
+ * environment.
  */
 export async function startBuiltSite(
   env: Record<string, string | undefined> = {},
   nodeArgs: string[] = [],
+  script = 'scripts/serve.ts',
 ): Promise<BuiltSite> {
   await ensureTestBuild();
-  const child = spawn(process.execPath, [...nodeArgs, 'scripts/serve.ts'], {
+  const child = spawn(process.execPath, [...nodeArgs, script], {
     cwd: ROOT,
     env: { ...process.env, DIST_DIR: TEST_DIST, HOST: '127.0.0.1', PORT: '0', ...env },
   });

@@ -11,6 +11,49 @@ export interface ReceivedRequest {
   /** Decoded Basic credentials, split at the first colon (RFC 7617). */
   basic?: { username: string; password: string };
   bearer?: string;
+  /** The parts, for a multipart/form-data body. */
+  parts?: ReceivedPart[];
+}
+
+/** One part of a multipart/form-data body as it arrived. */
+export interface ReceivedPart {
+  name: string;
+  filename?: string;
+  contentType?: string;
+  body: Buffer;
+}
+
+/** Splits a multipart/form-data body into its parts (RFC 7578), or null when it is not one. */
+export function parseMultipart(
+  contentType: string | undefined,
+  body: Buffer,
+): ReceivedPart[] | null {
+  const boundary = /^multipart\/form-data;.*\bboundary=(?:"([^"]+)"|([^;\s]+))/i.exec(
+    contentType ?? '',
+  );
+  const marker = boundary?.[1] ?? boundary?.[2];
+  if (!marker) return null;
+  const delimiter = Buffer.from(`--${marker}`);
+  const parts: ReceivedPart[] = [];
+  let start = body.indexOf(delimiter);
+  while (start >= 0) {
+    const next = body.indexOf(delimiter, start + delimiter.length);
+    if (next < 0) break;
+    const chunk = body.subarray(start + delimiter.length + 2, next - 2);
+    const split = chunk.indexOf('\r\n\r\n');
+    const head = chunk.subarray(0, split).toString('utf8');
+    const name = /\bname="((?:[^"\\]|\\.)*)"/.exec(head)?.[1]?.replace(/\\(.)/g, '$1') ?? '';
+    const filename = /\bfilename="((?:[^"\\]|\\.)*)"/.exec(head)?.[1]?.replace(/\\(.)/g, '$1');
+    const type = /^content-type:\s*(.+)$/im.exec(head)?.[1]?.trim();
+    parts.push({
+      name,
+      ...(filename === undefined ? {} : { filename }),
+      ...(type === undefined ? {} : { contentType: type }),
+      body: chunk.subarray(split + 4),
+    });
+    start = next;
+  }
+  return parts;
 }
 
 /** A loopback HTTP server that records every request and answers JSON; `/oauth2/token` issues tokens. */
@@ -50,6 +93,8 @@ export async function startEchoServer(): Promise<EchoServer> {
         body: Buffer.concat(chunks),
         ...decodeAuthorization(request.headers.authorization),
       };
+      const parts = parseMultipart(request.headers['content-type'], entry.body);
+      if (parts) entry.parts = parts;
       received.push(entry);
       response.setHeader('Content-Type', 'application/json');
       if (entry.rawUrl.endsWith('/oauth2/token')) {

@@ -2,17 +2,9 @@
  * The Monaco JSON editor for request bodies, loaded only when a reader first focuses the body.
  * The body's JSON schema drives validation and completion; the theme follows the site's.
  */
-import * as monaco from 'monaco-editor/editor/editor.api';
 import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
-import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
-import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';
-import { takeLazyCss } from 'virtual:lazy-css';
 import type { JsonSchema } from '../../lib/openapi/types.ts';
-
-(self as unknown as { MonacoEnvironment: monaco.Environment }).MonacoEnvironment = {
-  getWorker: (_id: string, label: string) =>
-    label === 'json' ? new JsonWorker() : new EditorWorker(),
-};
+import { prepareMonaco, themeName } from '../monaco/setup.ts';
 
 /** What the playground hands the editor. */
 export interface JsonEditorOptions {
@@ -26,25 +18,10 @@ export interface JsonEditorOptions {
 
 const schemas: { uri: string; fileMatch: string[]; schema: JsonSchema }[] = [];
 
-/** The Monaco theme matching Starlight's current theme. */
-function themeName(): string {
-  return document.documentElement.dataset['theme'] === 'dark' ? 'vs-dark' : 'vs';
-}
-
-/** Applies Monaco's stylesheet (kept out of the page's CSS by the lazy-css build plugin) once. */
-function applyMonacoCss(): void {
-  const css = takeLazyCss();
-  if (css === '') return;
-  const style = document.createElement('style');
-  style.dataset['lazyCss'] = 'monaco';
-  style.textContent = css;
-  document.head.append(style);
-}
-
 /** Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form. */
 export async function mountJsonEditor(options: JsonEditorOptions): Promise<void> {
   const { host, textarea, schema, modelUri } = options;
-  applyMonacoCss();
+  const monaco = prepareMonaco();
   schemas.push({ uri: `${modelUri}#schema`, fileMatch: [modelUri], schema });
   jsonDefaults.setDiagnosticsOptions({
     validate: true,
@@ -65,13 +42,6 @@ export async function mountJsonEditor(options: JsonEditorOptions): Promise<void>
     tabSize: 2,
   });
   textarea.hidden = true;
-  new MutationObserver(() => monaco.editor.setTheme(themeName())).observe(
-    document.documentElement,
-    {
-      attributes: true,
-      attributeFilter: ['data-theme'],
-    },
-  );
   const report = (): void => {
     const markers = monaco.editor.getModelMarkers({ resource: model.uri });
     const problems = markers

@@ -14,6 +14,7 @@ import { confirmationFor } from '../../lib/playground/confirm.ts';
 import { credentialProblems, snippetInput } from '../../lib/playground/form-state.ts';
 import type { PlaygroundModel } from '../../lib/playground/props.ts';
 import {
+  postToProxy,
   sendPlaygroundRequest,
   sendProblems,
   sendProblemsText,
@@ -157,6 +158,7 @@ class SinchPlayground extends HTMLElement {
       'copy-response': () =>
         void this.#response.copy().then(() => this.#announce('Response copied.')),
       download: () => this.#response.download(),
+      'edit-and-run': () => void this.#openRunner(),
     };
     actions[button.dataset['action'] ?? '']?.();
   }
@@ -196,6 +198,22 @@ class SinchPlayground extends HTMLElement {
     else this.#response.show(result.outcome, result.usedBasic, result.label);
     this.#inFlight = undefined;
     this.#response.busy(false);
+  }
+
+  /** Loads the in-browser runner on first use and opens it on the TypeScript snippet. */
+  async #openRunner(): Promise<void> {
+    const code = this.#snippet('typescript', true);
+    if (code === null) return this.#announce('Fix the highlighted fields first.');
+    const { openRunner } = await import('../runner/runner.ts');
+    openRunner({
+      host: this.querySelector<HTMLElement>('[data-panel="typescript"]')!,
+      name: this.#model.operation.id,
+      code,
+      mode: this.#form.state().useEnv ? 'env' : 'inline',
+      credentials: () => this.#form.state().credentials,
+      send: (request, signal) =>
+        postToProxy(request, { fetch: (input, init) => fetch(input, init), signal }),
+    });
   }
 
   async #openEditor(): Promise<void> {

@@ -16,7 +16,7 @@ import {
   listAvailableRegions,
   parseActiveNumberUpdate,
 } from './numbers.ts';
-import { json, notFound, sinchError } from './responses.ts';
+import { invalidArgument, json, notFound, sinchError } from './responses.ts';
 
 /** Settings of one mock instance; the composition root fills them from the environment. */
 export interface MockConfig {
@@ -72,13 +72,17 @@ function bodyTooLarge(): Response {
   );
 }
 
-/** The body as text under the cap, or null when it was larger. */
-async function readCappedText(request: Request): Promise<string | null> {
+/**
+ * The body as text under the cap, or why not: larger than the cap, or broken off by the client
+ * (a client error, answered without a stack trace in the log).
+ */
+async function readCappedText(
+  request: Request,
+): Promise<{ text: string } | { problem: 'too large' | 'unreadable' }> {
   try {
-    return await readBodyText(request, MAX_BODY_BYTES);
+    return { text: await readBodyText(request, MAX_BODY_BYTES) };
   } catch (error) {
-    if (error instanceof BodyTooLargeError) return null;
-    throw error;
+    return { problem: error instanceof BodyTooLargeError ? 'too large' : 'unreadable' };
   }
 }
 
@@ -87,13 +91,15 @@ async function issueToken(request: Request, tokens: TokenSigner, now: number): P
   const type = (request.headers.get('content-type') ?? '').split(';', 1)[0]?.trim().toLowerCase();
   if (type !== 'application/x-www-form-urlencoded')
     return json(400, { error: 'invalid_request', error_description: 'Send a form-encoded body.' });
-  const text = await readCappedText(request);
-  if (text === null)
-    return json(413, {
-      error: 'invalid_request',
-      error_description: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
-    });
-  const form = new URLSearchParams(text);
+  const body = await readCappedText(request);
+  if ('problem' in body)
+    return body.problem === 'too large'
+      ? json(413, {
+          error: 'invalid_request',
+          error_description: `The body is larger than ${MAX_BODY_BYTES} bytes.`,
+        })
+      : json(400, { error: 'invalid_request', error_description: 'The body could not be read.' });
+  const form = new URLSearchParams(body.text);
   if (form.get('grant_type') !== 'client_credentials')
     return json(400, {
       error: 'unsupported_grant_type',
@@ -195,12 +201,21 @@ export function createMockHandler(config: MockConfig): MockHandler {
     const number = active.find((n) => n.phoneNumber === phoneNumber);
     if (number === undefined) return notFound('ActiveNumber', phoneNumber);
     if (request.method !== 'PATCH') return json(200, number);
-    const text = await readCappedText(request);
-    if (text === null) return bodyTooLarge();
-    const update = parseActiveNumberUpdate(text);
+    const body = await readCappedText(request);
+    if ('problem' in body)
+      return body.problem === 'too large'
+        ? bodyTooLarge()
+        : invalidArgument([{ field: 'body', description: 'The body could not be read.' }]);
+    const update = parseActiveNumberUpdate(body.text);
     if ('refused' in update) return update.refused;
     const merged = { ...edits[phoneNumber], ...update.edits };
-    await state.set(stateKey, JSON.stringify({ ...edits, [phoneNumber]: merged }), EDITS_TTL_MS);
+    try {
+      await state.set(stateKey, JSON.stringify({ ...edits, [phoneNumber]: merged }), EDITS_TTL_MS);
+    } catch {
+      return invalidArgument([
+        { field: 'body', description: 'With your earlier edits this is more than the demo keeps.' },
+      ]);
+    }
     return json(200, { ...number, ...merged });
   };
 }

@@ -1,4 +1,14 @@
-import type { JsonSchema, OperationModel, ParameterModel, ServerModel } from './types.ts';
+import { examplesOf } from './examples.ts';
+import type {
+  BodyKind,
+  JsonSchema,
+  MediaTypeModel,
+  OperationModel,
+  ParameterModel,
+  SecuritySchemeModel,
+  ServerModel,
+  ServerVariableModel,
+} from './types.ts';
 
 type Obj = Record<string, unknown>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
@@ -14,18 +24,54 @@ function text(object: Obj, key: string, fallback = ''): string {
   return typeof value === 'string' ? value : fallback;
 }
 
+/** The variables a server URL template uses, in template order, from its `variables` map. */
+function readVariables(template: string, declared: Obj): ServerVariableModel[] {
+  const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1] ?? '');
+  return [...new Set(names)].map((name) => {
+    const variable = isObject(declared[name]) ? declared[name] : {};
+    const values = Array.isArray(variable['enum']) ? variable['enum'].map(String) : undefined;
+    const model: ServerVariableModel = {
+      name,
+      default: text(variable, 'default', values?.[0] ?? ''),
+      description: text(variable, 'description'),
+    };
+    if (values) model.enum = values;
+    return model;
+  });
+}
+
 /** Server list of one level, with scheme-relative URLs made HTTPS and variables filled. */
 function readServers(value: unknown): ServerModel[] {
   if (!Array.isArray(value)) return [];
   return value.filter(isObject).map((server) => {
-    let url = text(server, 'url');
-    const variables = isObject(server['variables']) ? server['variables'] : {};
-    url = url.replace(/\{([^}]+)\}/g, (match, name: string) => {
-      const variable = variables[name];
-      return isObject(variable) ? text(variable, 'default', match) : match;
-    });
-    if (url.startsWith('//')) url = `https:${url}`;
-    return { url: url.replace(/\/+$/, ''), description: text(server, 'description') };
+    let template = text(server, 'url');
+    if (template.startsWith('//')) template = `https:${template}`;
+    template = template.replace(/\/+$/, '');
+    const variables = readVariables(
+      template,
+      isObject(server['variables']) ? server['variables'] : {},
+    );
+    const model: ServerModel = {
+      url: fillServerTemplate(template, variables, {}),
+      description: text(server, 'description'),
+    };
+    if (variables.length > 0) {
+      model.template = template;
+      model.variables = variables;
+    }
+    return model;
+  });
+}
+
+/** A server URL with each `{variable}` replaced by its chosen value, else its default. */
+export function fillServerTemplate(
+  template: string,
+  variables: readonly ServerVariableModel[],
+  chosen: Readonly<Record<string, string>>,
+): string {
+  return template.replace(/\{([^}]+)\}/g, (match, name: string) => {
+    const variable = variables.find((candidate) => candidate.name === name);
+    return chosen[name] ?? variable?.default ?? match;
   });
 }
 
@@ -49,7 +95,13 @@ function readParameters(pathItem: Obj, operation: Obj): ParameterModel[] {
   const models: ParameterModel[] = [];
   for (const parameter of merged.values()) {
     const location = text(parameter, 'in');
-    if (location !== 'path' && location !== 'query' && location !== 'header') continue;
+    if (
+      location !== 'path' &&
+      location !== 'query' &&
+      location !== 'header' &&
+      location !== 'cookie'
+    )
+      continue;
     const schema = (isObject(parameter['schema']) ? parameter['schema'] : {}) as JsonSchema;
     const model: ParameterModel = {
       name: text(parameter, 'name'),
@@ -63,50 +115,106 @@ function readParameters(pathItem: Obj, operation: Obj): ParameterModel[] {
     if (example !== undefined) model.example = example;
     if (typeof parameter['style'] === 'string') model.style = parameter['style'];
     if (typeof parameter['explode'] === 'boolean') model.explode = parameter['explode'];
+    if (parameter['allowReserved'] === true) model.allowReserved = true;
     models.push(model);
   }
   return models;
 }
 
-/** The JSON media type entry of a content map (or, with `anyType`, the first entry), if any. */
-function jsonContent(content: unknown, anyType = false): { type: string; media: Obj } | undefined {
-  if (!isObject(content)) return undefined;
-  const types = Object.keys(content);
-  const type = types.find((key) => /json/i.test(key)) ?? (anyType ? types[0] : undefined);
-  const media = type === undefined ? undefined : content[type];
-  return type !== undefined && isObject(media) ? { type, media } : undefined;
+/** How a body of a media type is sent, from its name. */
+export function bodyKindOf(contentType: string): BodyKind {
+  const type = contentType.toLowerCase();
+  if (/[/+]json\b/.test(type)) return 'json';
+  if (type.startsWith('application/x-www-form-urlencoded')) return 'form';
+  if (type.startsWith('multipart/')) return 'multipart';
+  if (type.startsWith('text/') || /[/+]xml\b/.test(type)) return 'text';
+  return 'binary';
 }
 
-/** Security schemes an operation accepts, reduced to Basic and OAuth2, plus the token URL. */
-function readSecurity(
-  document: Obj,
-  operation: Obj,
-): { security: ('basic' | 'oauth2')[]; tokenUrl?: string } {
+/** True for a schema whose value is a file's bytes (binary, base64 or a declared content type). */
+function isFileSchema(schema: JsonSchema | undefined): boolean {
+  if (!schema) return false;
+  return (
+    schema.format === 'binary' ||
+    schema.format === 'base64' ||
+    schema.contentMediaType !== undefined ||
+    schema.contentEncoding !== undefined
+  );
+}
+
+/** One media type of a request body, with its examples, file fields and part media types. */
+function readMediaType(contentType: string, media: Obj): MediaTypeModel {
+  const schema = (isObject(media['schema']) ? media['schema'] : {}) as JsonSchema;
+  const kind = bodyKindOf(contentType);
+  const encoding = isObject(media['encoding']) ? media['encoding'] : {};
+  const partTypes: Record<string, string> = {};
+  for (const [name, entry] of Object.entries(encoding))
+    if (isObject(entry) && text(entry, 'contentType')) partTypes[name] = text(entry, 'contentType');
+  const fileFields =
+    kind === 'multipart'
+      ? Object.entries(schema.properties ?? {})
+          .filter(([, property]) => isFileSchema(property) || isFileSchema(property.items))
+          .map(([name, property]) => ({
+            name,
+            contentType:
+              partTypes[name]?.split(',')[0]?.trim() ??
+              property.contentMediaType ??
+              property.items?.contentMediaType ??
+              'application/octet-stream',
+          }))
+      : [];
+  const files = new Set(fileFields.map((field) => field.name));
+  const examples = examplesOf(media, schema).map((example) =>
+    files.size > 0 && isObject(example.value)
+      ? {
+          ...example,
+          value: Object.fromEntries(
+            Object.entries(example.value).filter(([name]) => !files.has(name)),
+          ),
+        }
+      : example,
+  );
+  return { contentType, kind, schema, examples, fileFields, partTypes };
+}
+
+/** Every media type of a content map, in document order. */
+function readContents(content: unknown): MediaTypeModel[] {
+  if (!isObject(content)) return [];
+  return Object.entries(content).flatMap(([type, media]) =>
+    isObject(media) ? [readMediaType(type, media)] : [],
+  );
+}
+
+/** The security scheme models an operation accepts, in requirement order; none when it has none. */
+function readSecuritySchemes(document: Obj, operation: Obj): SecuritySchemeModel[] {
   const components = isObject(document['components']) ? document['components'] : {};
   const schemes = isObject(components['securitySchemes']) ? components['securitySchemes'] : {};
   const requirements = operation['security'] ?? document['security'];
   const names = Array.isArray(requirements)
     ? requirements.filter(isObject).flatMap((requirement) => Object.keys(requirement))
-    : Object.keys(schemes);
-  const security = new Set<'basic' | 'oauth2'>();
-  let tokenUrl: string | undefined;
-  for (const name of names) {
+    : [];
+  const models: SecuritySchemeModel[] = [];
+  for (const name of new Set(names)) {
     const scheme = schemes[name];
     if (!isObject(scheme)) continue;
-    if (scheme['type'] === 'http' && text(scheme, 'scheme').toLowerCase() === 'basic')
-      security.add('basic');
-    if (scheme['type'] === 'oauth2') {
-      security.add('oauth2');
+    const httpScheme = text(scheme, 'scheme').toLowerCase();
+    if (scheme['type'] === 'http' && httpScheme === 'basic') models.push({ name, type: 'basic' });
+    else if (scheme['type'] === 'http' && httpScheme === 'bearer')
+      models.push({ name, type: 'bearer' });
+    else if (scheme['type'] === 'oauth2') {
       const flows = isObject(scheme['flows']) ? scheme['flows'] : {};
-      for (const flow of [flows['clientCredentials'], flows['password']]) {
-        if (isObject(flow) && tokenUrl === undefined && text(flow, 'tokenUrl'))
-          tokenUrl = text(flow, 'tokenUrl');
-      }
+      const flow = [flows['clientCredentials'], flows['password']].find(
+        (candidate) => isObject(candidate) && text(candidate, 'tokenUrl') !== '',
+      );
+      const tokenUrl = isObject(flow) ? text(flow, 'tokenUrl') : '';
+      if (tokenUrl) models.push({ name, type: 'oauth2', tokenUrl });
+    } else if (scheme['type'] === 'apiKey') {
+      const where = text(scheme, 'in');
+      if (where === 'header' || where === 'query' || where === 'cookie')
+        models.push({ name, type: 'apiKey', in: where, parameterName: text(scheme, 'name') });
     }
   }
-  return tokenUrl === undefined
-    ? { security: [...security] }
-    : { security: [...security], tokenUrl };
+  return models;
 }
 
 /** A stable id for operations without `operationId`: method plus path, in camel case. */
@@ -143,20 +251,34 @@ export function toOperationModels(document: Obj): OperationModel[] {
         deprecated: operation['deprecated'] === true,
         servers,
         parameters: readParameters(pathItem, operation),
-        ...readSecurity(document, operation),
+        security: [],
+        securitySchemes: readSecuritySchemes(document, operation),
         ...(text(operation, 'x-sinch-cost') ? { costNote: text(operation, 'x-sinch-cost') } : {}),
         ...(text(operation, 'x-sinch-deletes')
           ? { deleteNote: text(operation, 'x-sinch-deletes') }
           : {}),
       };
+      const schemes = model.securitySchemes ?? [];
+      model.security = [
+        ...new Set(
+          schemes.flatMap((scheme) =>
+            scheme.type === 'basic' || scheme.type === 'oauth2' ? [scheme.type] : [],
+          ),
+        ),
+      ];
+      const oauth2 = schemes.find((scheme) => scheme.type === 'oauth2');
+      if (oauth2) model.tokenUrl = oauth2.tokenUrl;
       const body = isObject(operation['requestBody']) ? operation['requestBody'] : undefined;
-      const bodyContent = body ? jsonContent(body['content'], true) : undefined;
-      if (body && bodyContent) {
+      const contents = body ? readContents(body['content']) : [];
+      const preferred = contents.find((media) => media.kind === 'json') ?? contents[0];
+      if (body && preferred) {
+        const first = preferred.examples[0];
         model.requestBody = {
-          contentType: bodyContent.type,
+          contentType: preferred.contentType,
           required: body['required'] === true,
-          schema: isObject(bodyContent.media['schema']) ? bodyContent.media['schema'] : {},
-          ...('example' in bodyContent.media ? { example: bodyContent.media['example'] } : {}),
+          schema: preferred.schema,
+          ...(first ? { example: first.value } : {}),
+          contents,
         };
       }
       const responses = isObject(operation['responses']) ? operation['responses'] : {};
@@ -164,9 +286,14 @@ export function toOperationModels(document: Obj): OperationModel[] {
         .sort()
         .find((status) => /^2\d\d$/.test(status));
       const response = success === undefined ? undefined : responses[success];
-      const responseContent = isObject(response) ? jsonContent(response['content']) : undefined;
-      if (responseContent && isObject(responseContent.media['schema']))
-        model.responseSchema = responseContent.media['schema'];
+      const responseContent =
+        isObject(response) && isObject(response['content']) ? response['content'] : {};
+      const responseTypes = Object.keys(responseContent);
+      if (responseTypes.length > 0) model.responseTypes = responseTypes;
+      const jsonType = responseTypes.find((type) => bodyKindOf(type) === 'json');
+      const jsonMedia = jsonType === undefined ? undefined : responseContent[jsonType];
+      if (isObject(jsonMedia) && isObject(jsonMedia['schema']))
+        model.responseSchema = jsonMedia['schema'];
       models.push(model);
     }
   }

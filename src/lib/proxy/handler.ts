@@ -183,7 +183,8 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
         throw new ProxyError('RATE_LIMITED', { retryAfterSeconds: verdict.retryAfterSeconds });
       const raw = await readCapped(
         request,
-        maxRequestBytes,
+        // Base64 bodies take 4/3 of their bytes; the decoded cap is checked after parsing.
+        Math.ceil((maxRequestBytes * 4) / 3) + 64 * 1024,
         'REQUEST_TOO_LARGE',
         controller.signal,
       );
@@ -193,7 +194,7 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
       } catch {
         throw new ProxyError('INVALID_JSON');
       }
-      const parsed = parseProxyRequest(json);
+      const parsed = parseProxyRequest(json, maxRequestBytes);
       entry.method = parsed.method;
       const target = checkTarget(parsed.url, allowed, ownOrigin);
       entry.origin = target.url.origin;

@@ -70,3 +70,47 @@ describe('parseProxyRequest', () => {
     expect(refusal(input)).toEqual([code, field]);
   });
 });
+
+describe('parseProxyRequest bodies', () => {
+  const post = { ...valid, method: 'POST' };
+
+  it('decodes base64 bodies to their bytes and counts decoded bytes against the cap', () => {
+    const parsed = parseProxyRequest({ ...post, body: 'AAEC/w==', bodyEncoding: 'base64' });
+    expect([...parsed.body!]).toEqual([0, 1, 2, 255]);
+    expect(refusal({ ...post, body: 'AAAA', bodyEncoding: 'base64' })).toEqual(['OK', undefined]);
+    expect(() =>
+      parseProxyRequest({ ...post, body: 'AAAAAAAA', bodyEncoding: 'base64' }, 5),
+    ).toThrow(expect.objectContaining({ code: 'REQUEST_TOO_LARGE' }) as Error);
+  });
+
+  it.each([
+    [{ ...post, body: 'not base64!', bodyEncoding: 'base64' }, 'INVALID_REQUEST', 'body'],
+    [{ ...post, body: 'x', bodyEncoding: 'hex' }, 'INVALID_REQUEST', 'bodyEncoding'],
+    [
+      { ...post, body: 'x', headers: { 'Content-Type': 'multipart/form-data' } },
+      'INVALID_HEADER',
+      'headers.Content-Type',
+    ],
+    [
+      { ...post, body: 'x', headers: { 'Content-Type': 'multipart/form-data; boundary="a b "' } },
+      'INVALID_HEADER',
+      'headers.Content-Type',
+    ],
+    [
+      {
+        ...post,
+        body: 'x',
+        headers: { 'content-type': `multipart/form-data; boundary=${'b'.repeat(71)}` },
+      },
+      'INVALID_HEADER',
+      'headers.content-type',
+    ],
+    [
+      { ...post, body: 'x', headers: { 'Content-Type': 'multipart/form-data; boundary=ok-1' } },
+      'OK',
+      undefined,
+    ],
+  ])('%j → %s on %s', (input, code, field) => {
+    expect(refusal(input)).toEqual([code, field]);
+  });
+});

@@ -13,6 +13,7 @@ export const proxyRequestSchema = z.strictObject({
   url: z.string(),
   headers: z.record(z.string(), z.string()),
   body: z.string().nullable(),
+  bodyEncoding: z.enum(['utf8', 'base64']).optional(),
   auth: z.discriminatedUnion('type', [
     z.strictObject({ type: z.literal('basic'), username: z.string(), password: z.string() }),
     z.strictObject({ type: z.literal('bearer'), token: z.string() }),
@@ -22,8 +23,45 @@ export const proxyRequestSchema = z.strictObject({
 
 const BASIC_FIELDS: Record<string, string> = { keyId: 'auth.username', keySecret: 'auth.password' };
 
-/** Parses and validates a proxy request body, refusing with a code and the field at fault. */
-export function parseProxyRequest(json: unknown): HttpRequest {
+/** A checked proxy request, its body decoded to the bytes that go upstream. */
+export type ParsedProxyRequest = Omit<HttpRequest, 'body' | 'bodyEncoding'> & {
+  body: Uint8Array<ArrayBuffer> | null;
+};
+
+const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$/;
+// RFC 2046 boundary: 1 to 70 characters from bchars, not ending in a space.
+const BOUNDARY = /^[0-9A-Za-z'()+_,\-./:=? ]{0,69}[0-9A-Za-z'()+_,\-./:=?]$/;
+
+/** The body's bytes: UTF-8 text as it is, base64 decoded; bad base64 names the field. */
+function decodeBody(body: string, encoding: 'utf8' | 'base64'): Uint8Array<ArrayBuffer> {
+  if (encoding === 'utf8') return new TextEncoder().encode(body);
+  if (!BASE64.test(body))
+    throw new ProxyError('INVALID_REQUEST', {
+      field: 'body',
+      detail: 'Field "body" is not valid base64 (bodyEncoding is "base64").',
+    });
+  return Uint8Array.from(atob(body), (char) => char.charCodeAt(0));
+}
+
+/** Refuses a multipart Content-Type without a well-formed boundary (RFC 2046). */
+function checkMultipart(headers: Record<string, string>): void {
+  for (const [name, value] of Object.entries(headers)) {
+    if (name.toLowerCase() !== 'content-type' || !/^\s*multipart\//i.test(value)) continue;
+    const match = /;\s*boundary=(?:"([^"]*)"|([^;\s]*))/i.exec(value);
+    const boundary = match?.[1] ?? match?.[2] ?? '';
+    if (!BOUNDARY.test(boundary))
+      throw new ProxyError('INVALID_HEADER', {
+        field: `headers.${name}`,
+        detail: `The ${name} header of a multipart body needs a boundary of 1 to 70 allowed characters.`,
+      });
+  }
+}
+
+/**
+ * Parses and validates a proxy request body, refusing with a code and the field at fault. The
+ * body is decoded (`bodyEncoding`), and its decoded bytes count against `maxBodyBytes`.
+ */
+export function parseProxyRequest(json: unknown, maxBodyBytes = 1024 * 1024): ParsedProxyRequest {
   const result = proxyRequestSchema.safeParse(json);
   if (!result.success) {
     const issue = result.error.issues[0];
@@ -33,7 +71,7 @@ export function parseProxyRequest(json: unknown): HttpRequest {
       detail: `Field "${field}": ${issue?.message ?? 'invalid'}.`,
     });
   }
-  const { method, auth, body } = result.data;
+  const { method, auth, body, bodyEncoding, ...rest } = result.data;
   if (!(HTTP_METHODS as readonly string[]).includes(method))
     throw new ProxyError('METHOD_NOT_ALLOWED', { field: 'method' });
   if (body !== null && method === 'GET')
@@ -54,5 +92,8 @@ export function parseProxyRequest(json: unknown): HttpRequest {
       detail: 'The token must be a single line of letters, digits and -._~+/ characters.',
     });
   }
-  return { ...result.data, method: method as HttpMethod };
+  checkMultipart(rest.headers);
+  const bytes = body === null ? null : decodeBody(body, bodyEncoding ?? 'utf8');
+  if (bytes !== null && bytes.byteLength > maxBodyBytes) throw new ProxyError('REQUEST_TOO_LARGE');
+  return { ...rest, method: method as HttpMethod, auth, body: bytes };
 }

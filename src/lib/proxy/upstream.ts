@@ -80,7 +80,7 @@ export type SendUpstream = (
   init: {
     method: string;
     headers: Record<string, string>;
-    body: string | null;
+    body: string | Uint8Array | null;
     signal: AbortSignal;
     /** Most bytes the body may have, compressed or not. */
     maxBytes: number;

@@ -3,7 +3,7 @@ import { loadOpenApiDocument, type OpenApiDocument } from '../openapi/load.ts';
 import { toOperationModels } from '../openapi/operations.ts';
 import type { OperationModel } from '../openapi/types.ts';
 import { API_REGISTRY, type ApiEntry } from './registry.ts';
-import { SCALE_API, scaleBenchEnabled, scaleDocumentText } from './scale-document.ts';
+import { SCALE_API, scaleBenchEnabled, scaleDocumentText } from './scale-bench.ts';
 
 /**
  * Text of every document in src/openapi/, by file name (bundled at build time by Vite), and the

@@ -53,6 +53,8 @@ export interface ReferenceOperation {
   requestBody?: { required: boolean; description: string; bodies: BodyView[] };
   responses: ResponseView[];
   playground: PlaygroundSupport;
+  /** Starting values for the playground: the document's parameter examples. */
+  playgroundDefaults: Record<string, string>;
 }
 
 /** Media types the playground cannot compose yet: it edits bodies as text. */
@@ -67,6 +69,19 @@ export function playgroundSupport(model: OperationModel): PlaygroundSupport {
       reason: `Its request body is ${type} (a file upload), which the playground cannot compose yet. Use the curl command below the schema, or the API from your own code.`,
     };
   return { supported: true };
+}
+
+/**
+ * Starting values for an operation's playground, from its parameters' examples, so the snippet a
+ * reference page shows before any input is complete and runnable against the mock. The project
+ * ID is left out: it comes from the reader's credentials.
+ */
+export function playgroundDefaults(model: OperationModel): Record<string, string> {
+  return Object.fromEntries(
+    model.parameters
+      .filter((parameter) => parameter.name !== 'projectId' && parameter.example !== undefined)
+      .map((parameter) => [parameter.name, parameter.example ?? '']),
+  );
 }
 
 /** An example as display text: strings as they are, anything else as indented JSON. */
@@ -167,6 +182,7 @@ export function toReferenceOperation(
         bodies: readBodies(response['content']),
       })),
     playground: playgroundSupport(model),
+    playgroundDefaults: playgroundDefaults(model),
   };
   const requestBody = operation['requestBody'];
   if (isObject(requestBody))

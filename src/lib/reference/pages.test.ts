@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationModel } from '../openapi/types.ts';
+import { buildRequest } from '../request/build.ts';
 import { loadReferenceApis } from './documents.ts';
 import { referencePages } from './pages.ts';
 import { API_REGISTRY } from './registry.ts';
@@ -38,6 +39,26 @@ describe('referencePages', () => {
     expect(templates.servers[0]?.variables).toEqual([
       expect.objectContaining({ name: 'region', defaultValue: 'us', values: ['us', 'eu', 'br'] }),
     ]);
+  });
+
+  it('starts every playground with a complete request: examples fill the required parameters', async () => {
+    for (const page of referencePages(await loadReferenceApis())) {
+      if (!page.playground.supported) continue;
+      const example = page.model.requestBody?.example;
+      const result = buildRequest({
+        operation: page.model,
+        serverUrl: 'https://mock.example/mock/api',
+        params: { ...page.playgroundDefaults, projectId: 'demo-project' },
+        body:
+          example === undefined
+            ? null
+            : typeof example === 'string'
+              ? example
+              : JSON.stringify(example),
+        auth: { type: 'basic', username: 'demo-key', password: 'demo-secret' },
+      });
+      expect(result.ok ? [] : result.errors, page.model.id).toEqual([]);
+    }
   });
 
   it('refuses two operations that map to one page path, naming both', () => {

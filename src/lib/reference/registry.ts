@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { SCALE_API, scaleBenchEnabled } from './scale-document.ts';
+import { SCALE_API, scaleBenchEnabled } from './scale-bench.ts';
 
 /** One API the site documents: its URL slug, titles, and the OpenAPI file in src/openapi/. */
 export const apiEntrySchema = z.object({

@@ -1,289 +1,217 @@
-/**
- * A large synthetic OpenAPI document for the scale benchmark: `tags` × resources × five methods
- * of operations, with nested and recursive schemas and every parameter style OpenAPI 3.0 has.
- * It is never part of the normal site; `npm run bench` registers it with SCALE_BENCH=1.
- * Paths per resource use the path styles cycled to them, so each operation has a few parameters.
- */
-
-/** How big a document to make. */
+/** Size of a generated test document. */
 export interface ScaleOptions {
-  /** Operations in total; a multiple of five times `tags` keeps every group the same size. */
   operations: number;
   tags: number;
 }
 
-/** The size the benchmark uses: 1,000 operations in 50 tags. */
-export const BENCH_SCALE: ScaleOptions = { operations: 1000, tags: 50 };
-
-/** Slug and file name the benchmark registers the document under. */
-export const SCALE_API = {
-  slug: 'scale-test',
-  title: 'Scale test API',
-  sidebarLabel: 'Scale test API',
-  description: 'A generated document of 1,000 operations, built only by the benchmark.',
-  document: 'scale-test.yaml',
-} as const;
-
-/** The benchmark asked for the generated document (SCALE_BENCH=1 at build time). */
-export function scaleBenchEnabled(env: Record<string, string | undefined> = process.env): boolean {
-  return env['SCALE_BENCH'] === '1';
-}
-
-/** The generated document as text the registry's loader reads (JSON is YAML). */
-export function scaleDocumentText(): string {
-  return JSON.stringify(scaleDocument());
-}
-
+type Obj = Record<string, unknown>;
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'] as const;
 
-/** One parameter per style and location, cycled through so every operation has a few. */
-const PARAMETER_STYLES = [
+/** One parameter per OpenAPI style and location, so a renderer meets every serialisation rule. */
+const STYLED_PARAMETERS: Obj[] = [
   {
+    name: 'label',
+    in: 'path',
+    required: true,
+    style: 'label',
+    schema: { type: 'string' },
+    example: 'a',
+  },
+  {
+    name: 'matrix',
+    in: 'path',
+    required: true,
+    style: 'matrix',
+    explode: true,
+    schema: { type: 'array', items: { type: 'string' } },
+    example: ['x', 'y'],
+  },
+  {
+    name: 'form',
     in: 'query',
     style: 'form',
     explode: true,
-    schema: { type: 'array', items: { type: 'string' } },
+    schema: { type: 'array', items: { type: 'string', enum: ['A', 'B', 'C'] } },
   },
   {
+    name: 'formCsv',
     in: 'query',
     style: 'form',
     explode: false,
     schema: { type: 'array', items: { type: 'integer' } },
   },
   {
+    name: 'spaced',
     in: 'query',
     style: 'spaceDelimited',
-    explode: false,
     schema: { type: 'array', items: { type: 'string' } },
   },
   {
+    name: 'piped',
     in: 'query',
     style: 'pipeDelimited',
-    explode: false,
     schema: { type: 'array', items: { type: 'string' } },
   },
   {
+    name: 'filter',
     in: 'query',
     style: 'deepObject',
     explode: true,
-    schema: { type: 'object', properties: { from: { type: 'string' }, to: { type: 'string' } } },
+    schema: {
+      type: 'object',
+      properties: { status: { type: 'string' }, since: { type: 'string', format: 'date-time' } },
+    },
   },
   {
+    name: 'X-Trace',
     in: 'header',
     style: 'simple',
-    explode: false,
-    schema: { type: 'string', enum: ['a', 'b', 'c'] },
+    schema: { type: 'string' },
+    example: 'trace-1',
   },
-  { in: 'path', style: 'label', explode: false, schema: { type: 'string' } },
-  { in: 'path', style: 'matrix', explode: true, schema: { type: 'string' } },
-  {
-    in: 'path',
-    style: 'simple',
-    explode: false,
-    schema: { type: 'string', pattern: '^[a-z0-9-]+$' },
-  },
-] as const;
+  { name: 'session', in: 'cookie', style: 'form', schema: { type: 'string' } },
+];
 
-/** Shared schemas: a recursive tree, a mutually recursive pair, and nested alternatives. */
-const SCHEMAS = {
-  TreeNode: {
-    type: 'object',
-    required: ['id'],
-    description: 'A node of a tree; its children are nodes too.',
-    properties: {
-      id: { type: 'string', example: 'node-1' },
-      children: { type: 'array', items: { $ref: '#/components/schemas/TreeNode' } },
-    },
-  },
-  Folder: {
-    type: 'object',
-    properties: {
-      name: { type: 'string' },
-      files: { type: 'array', items: { $ref: '#/components/schemas/File' } },
-    },
-  },
-  File: {
-    type: 'object',
-    properties: {
-      name: { type: 'string' },
-      folder: { $ref: '#/components/schemas/Folder' },
-    },
-  },
-  Address: {
-    type: 'object',
-    required: ['country'],
-    properties: {
-      street: { type: 'string' },
-      city: { type: 'string' },
-      country: { type: 'string', enum: ['US', 'GB', 'SE', 'DE', 'BR'] },
-      geo: {
-        type: 'object',
-        properties: { lat: { type: 'number' }, lng: { type: 'number' } },
+/** Shared schemas: nested five levels deep, a recursive tree, and a oneOf/allOf mix. */
+function componentSchemas(): Obj {
+  const nested: Obj = { type: 'string', description: 'The deepest level.' };
+  let level: Obj = nested;
+  for (let depth = 5; depth >= 1; depth -= 1)
+    level = {
+      type: 'object',
+      description: `Level ${depth}.`,
+      properties: { name: { type: 'string' }, next: level },
+    };
+  return {
+    Nested: level,
+    TreeNode: {
+      type: 'object',
+      description: 'A node that contains nodes (recursive).',
+      required: ['id'],
+      properties: {
+        id: { type: 'string' },
+        parent: { $ref: '#/components/schemas/TreeNode' },
+        children: { type: 'array', items: { $ref: '#/components/schemas/TreeNode' } },
       },
     },
-  },
-  Contact: {
-    oneOf: [
-      { type: 'object', properties: { email: { type: 'string', format: 'email' } } },
-      { type: 'object', properties: { phone: { type: 'string', example: '+12025550134' } } },
-    ],
-  },
-  Resource: {
-    allOf: [
-      {
-        type: 'object',
-        required: ['name'],
-        properties: {
-          name: { type: 'string', minLength: 1, maxLength: 64, example: 'example' },
-          status: { type: 'string', enum: ['ACTIVE', 'PAUSED', 'DELETED'] },
-          address: { $ref: '#/components/schemas/Address' },
-          contact: { $ref: '#/components/schemas/Contact' },
+    Payload: {
+      allOf: [
+        {
+          type: 'object',
+          required: ['kind'],
+          properties: {
+            kind: { type: 'string', enum: ['text', 'media'] },
+            nested: { $ref: '#/components/schemas/Nested' },
+          },
         },
-      },
-      {
-        type: 'object',
-        properties: {
-          tree: { $ref: '#/components/schemas/TreeNode' },
-          folder: { $ref: '#/components/schemas/Folder' },
-          labels: { type: 'object', additionalProperties: { type: 'string' } },
+        {
+          oneOf: [
+            {
+              title: 'Text',
+              type: 'object',
+              properties: { text: { type: 'string', maxLength: 1000 } },
+            },
+            {
+              title: 'Media',
+              type: 'object',
+              properties: {
+                url: { type: 'string', format: 'uri' },
+                tree: { $ref: '#/components/schemas/TreeNode' },
+              },
+            },
+          ],
         },
-      },
-    ],
-  },
-} as const;
-
-/** Name of the parameter of style `index` (unique per operation). */
-function parameterName(index: number): string {
-  const { in: location, style, explode } = PARAMETER_STYLES[index]!;
-  return `${location}-${style}-${explode ? 'explode' : 'flat'}`.replaceAll('-', '_');
+      ],
+    },
+  };
 }
 
-/** Generates the document; deterministic, so two runs build the same site. */
-export function scaleDocument(options: ScaleOptions = BENCH_SCALE): Record<string, unknown> {
-  if (!Number.isInteger(options.tags) || options.tags < 1)
-    throw new Error(`scaleDocument: tags must be a positive integer, got ${options.tags}.`);
-  if (!Number.isInteger(options.operations) || options.operations % (METHODS.length * options.tags))
-    throw new Error(
-      `scaleDocument: operations must be a multiple of ${METHODS.length} × tags, got ${options.operations}.`,
-    );
-  const resourcesPerTag = options.operations / METHODS.length / options.tags;
-  const paths: Record<string, unknown> = {};
-  let counter = 0;
-  for (let tag = 1; tag <= options.tags; tag++) {
-    for (let resource = 1; resource <= resourcesPerTag; resource++) {
-      const styles = [0, 1, 2, 3, 4, 5, 6, 7, 8].filter((index) => (index + counter) % 3 === 0);
-      const pathParameters = styles.filter((index) => PARAMETER_STYLES[index]!.in === 'path');
-      const path =
-        `/v1/projects/{projectId}/group-${tag}/resource-${resource}` +
-        pathParameters.map((index) => `/{${parameterName(index)}}`).join('');
-      const item: Record<string, unknown> = {};
-      for (const method of METHODS) {
-        counter += 1;
-        const name = `Group${tag}Resource${resource}`;
-        const parameters = [
-          { $ref: '#/components/parameters/projectId' },
-          ...styles.map((index) => {
-            const style = PARAMETER_STYLES[index]!;
-            return {
-              name: parameterName(index),
-              in: style.in,
-              required: style.in === 'path',
-              description: `A ${style.style} ${style.in} parameter.`,
-              style: style.style,
-              explode: style.explode,
-              schema: style.schema,
-            };
-          }),
-        ];
-        const writes = method !== 'get' && method !== 'delete';
-        item[method] = {
-          operationId: `${method}${name}`,
-          summary: `${method.toUpperCase()} resource ${resource} of group ${tag}`,
-          description: `Operation ${counter} of the scale test. Works on **resource ${resource}**; see [the group](#group-${tag}).`,
-          tags: [`Group ${tag}`],
-          parameters,
-          ...(writes
-            ? {
-                requestBody: {
-                  required: true,
-                  content: {
-                    'application/json': {
-                      schema: { $ref: '#/components/schemas/Resource' },
-                      example: { name: 'example', status: 'ACTIVE', address: { country: 'SE' } },
-                    },
-                  },
-                },
-              }
-            : {}),
-          responses: {
-            [method === 'delete' ? '204' : '200']:
-              method === 'delete'
-                ? { description: 'Deleted.' }
-                : {
-                    description: 'The resource.',
-                    content: {
-                      'application/json': { schema: { $ref: '#/components/schemas/Resource' } },
-                    },
-                  },
-            default: { $ref: '#/components/responses/Error' },
-          },
-        };
-      }
-      paths[path] = item;
-    }
-  }
-  return {
-    openapi: '3.0.3',
-    info: {
-      title: 'Scale test API',
-      version: '1.0.0',
-      description: 'Generated for the benchmark.',
-    },
-    servers: [{ url: 'https://scale-test.api.sinch.com', description: 'Generated' }],
-    security: [{ Basic: [] }, { OAuth2: [] }],
-    tags: Array.from({ length: options.tags }, (_, index) => ({
-      name: `Group ${index + 1}`,
-      description: `Generated group ${index + 1}.`,
-    })),
-    paths,
-    components: {
-      securitySchemes: {
-        Basic: { type: 'http', scheme: 'basic' },
-        OAuth2: {
-          type: 'oauth2',
-          flows: {
-            clientCredentials: { tokenUrl: 'https://auth.sinch.com/oauth2/token', scopes: {} },
-          },
-        },
-      },
-      parameters: {
-        projectId: {
-          name: 'projectId',
-          in: 'path',
-          required: true,
-          description: 'Your project ID.',
-          schema: { type: 'string' },
-        },
-      },
+/**
+ * A synthetic OpenAPI 3.0 document for scale tests: `operations` operations spread evenly over
+ * `tags` tags, five methods per path, every parameter style, nested and recursive schemas.
+ * Deterministic: the same options give the same document.
+ */
+export function scaleDocument({ operations, tags }: ScaleOptions): Obj {
+  if (!Number.isInteger(operations) || operations < 1)
+    throw new Error(`operations must be a positive integer, got ${operations}.`);
+  if (!Number.isInteger(tags) || tags < 1 || tags > operations)
+    throw new Error(`tags must be an integer from 1 to operations (${operations}), got ${tags}.`);
+  const paths: Record<string, Obj> = {};
+  for (let index = 0; index < operations; index += 1) {
+    const tag = `Tag ${String((index % tags) + 1).padStart(2, '0')}`;
+    const resource = Math.floor(index / METHODS.length);
+    const method = METHODS[index % METHODS.length]!;
+    const path = `/v1/projects/{projectId}/resources${resource}/{label}/{matrix}`;
+    const operation: Obj = {
+      operationId: `${method}Resource${resource}`,
+      summary: `${method.toUpperCase()} resource ${resource}`,
+      description: `Operation ${index + 1} of ${operations}, generated for scale tests. **Markdown** with a [link](https://example.com/${index}).`,
+      tags: [tag],
+      parameters: [
+        'projectId',
+        ...STYLED_PARAMETERS.map((parameter) => String(parameter['name'])),
+      ].map((name) => ({ $ref: `#/components/parameters/${name}` })),
       responses: {
-        Error: {
+        '200': {
+          description: 'The resource.',
+          content: {
+            'application/json': {
+              schema: { $ref: '#/components/schemas/TreeNode' },
+              example: { id: `r${index}`, children: [] },
+            },
+          },
+        },
+        default: {
           description: 'An error.',
           content: {
             'application/json': {
-              schema: {
-                type: 'object',
-                properties: {
-                  error: {
-                    type: 'object',
-                    properties: { code: { type: 'integer' }, message: { type: 'string' } },
-                  },
-                },
-              },
+              schema: { type: 'object', properties: { error: { type: 'string' } } },
             },
           },
         },
       },
-      schemas: SCHEMAS,
+    };
+    if (method !== 'get' && method !== 'delete')
+      operation['requestBody'] = {
+        required: true,
+        content: {
+          'application/json': {
+            schema: { $ref: '#/components/schemas/Payload' },
+            example: { kind: 'text', text: 'hello' },
+          },
+        },
+      };
+    paths[path] = { ...paths[path], [method]: operation };
+  }
+  return {
+    openapi: '3.0.3',
+    info: {
+      title: `Scale test API (${operations} operations)`,
+      version: '1.0.0',
+      description: 'Generated for scale tests.',
+    },
+    servers: [{ url: 'https://numbers.api.sinch.com' }],
+    security: [{ Basic: [] }],
+    tags: Array.from({ length: tags }, (_, index) => ({
+      name: `Tag ${String(index + 1).padStart(2, '0')}`,
+      description: `Generated tag ${index + 1}.`,
+    })),
+    paths,
+    components: {
+      securitySchemes: { Basic: { type: 'http', scheme: 'basic' } },
+      parameters: {
+        ...Object.fromEntries(
+          STYLED_PARAMETERS.map((parameter) => [String(parameter['name']), parameter]),
+        ),
+        projectId: {
+          name: 'projectId',
+          in: 'path',
+          required: true,
+          schema: { type: 'string' },
+          example: 'demo-project',
+        },
+      },
+      schemas: componentSchemas(),
     },
   };
 }

@@ -81,7 +81,7 @@ function typeOf(schema: JsonSchema): string {
   if (branches && !schema.type && !schema.properties) return `one of ${branches.length} shapes`;
   if (schema.type === 'array')
     return `array of ${schema.items ? typeOf(mergeAllOf(schema.items)) : 'any'}`;
-  const type = Array.isArray(schema.type) ? (schema.type as string[]).join(' or ') : schema.type;
+  const type = typeof schema.type === 'string' ? schema.type : schema.type?.join(' or ');
   return type ?? (schema.properties ? 'object' : 'any');
 }
 

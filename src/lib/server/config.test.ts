@@ -28,6 +28,17 @@ describe('parsePlaygroundEnv', () => {
     [{ MOCK_BASIC_RATE_LIMIT: '3/2m' }, 'MOCK_BASIC_RATE_LIMIT', { limit: 3, windowMs: 120_000 }],
     [{ MOCK_BASIC_RATE_LIMIT: 'off' }, 'MOCK_BASIC_RATE_LIMIT', null],
     [
+      { PLAYGROUND_REDIS_URL: 'redis://cache:6379/2' },
+      'PLAYGROUND_REDIS_URL',
+      'redis://cache:6379/2',
+    ],
+    [
+      { PLAYGROUND_REDIS_URL: ' rediss://u:p@cache ' },
+      'PLAYGROUND_REDIS_URL',
+      'rediss://u:p@cache',
+    ],
+    [{ PLAYGROUND_REDIS_URL: '' }, 'PLAYGROUND_REDIS_URL', undefined],
+    [
       {
         PLAYGROUND_ALLOWED_ORIGINS:
           'https://api.example.com, http://127.0.0.1:8080,http://localhost:3000/',
@@ -48,6 +59,8 @@ describe('parsePlaygroundEnv', () => {
     [{ PLAYGROUND_TRUSTED_PROXIES: '10.0.0.0/8, proxy.local' }, 'PLAYGROUND_TRUSTED_PROXIES'],
     [{ MOCK_TOKEN_SECRET: 'short' }, 'MOCK_TOKEN_SECRET'],
     [{ MOCK_TOKEN_RATE_LIMIT: 'many' }, 'MOCK_TOKEN_RATE_LIMIT'],
+    [{ PLAYGROUND_REDIS_URL: 'cache:6379' }, 'PLAYGROUND_REDIS_URL'],
+    [{ PLAYGROUND_REDIS_URL: 'http://cache:6379' }, 'PLAYGROUND_REDIS_URL'],
     [{ PLAYGROUND_ALLOWED_ORIGINS: 'http://api.example.com' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
     [{ PLAYGROUND_ALLOWED_ORIGINS: 'https://api.example.com/v1' }, 'PLAYGROUND_ALLOWED_ORIGINS'],
   ])('refuses %j naming the variable', (env, name) => {

@@ -103,6 +103,23 @@ const tokenSecret = z
     return new TextEncoder().encode(value);
   });
 
+/** `redis://` or `rediss://` URL of the store shared by every instance; unset keeps state in memory. */
+const redisUrl = z
+  .string()
+  .optional()
+  .transform((value, ctx) => {
+    const text = value?.trim() ?? '';
+    if (text === '') return undefined;
+    if (!/^rediss?:\/\/\S+$/.test(text)) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${text}" is not a redis:// or rediss:// URL like redis://redis.internal:6379`,
+      });
+      return z.NEVER;
+    }
+    return text;
+  });
+
 /** The environment variables the server reads, all optional. */
 export const serverEnvSchema = z.object({
   PLAYGROUND_ALLOWED_ORIGINS: originList,
@@ -111,6 +128,7 @@ export const serverEnvSchema = z.object({
   MOCK_BASIC_RATE_LIMIT: windowRule('10/60s'),
   MOCK_TOKEN_RATE_LIMIT: windowRule('30/60s'),
   MOCK_TOKEN_SECRET: tokenSecret,
+  PLAYGROUND_REDIS_URL: redisUrl,
 });
 
 /** Settings derived from the environment. */

@@ -9,6 +9,7 @@ import { MemoryKeyValueStore } from '../http/store.ts';
 import { createMockHandler, STATE_LIMITS, type MockHandler } from '../mock/handler.ts';
 import { createProxyHandler, type ProxyHandler } from '../proxy/handler.ts';
 import { parsePlaygroundEnv } from './config.ts';
+import { sharedStores, type SharedStoreStatus } from './redis-store.ts';
 
 /** The handlers of this server process. */
 export interface ServerInstances {
@@ -19,25 +20,38 @@ export interface ServerInstances {
    * the socket is a trusted reverse proxy (PLAYGROUND_TRUSTED_PROXIES); IPv6 grouped by /64.
    */
   client: (request: Request, socketAddress: string) => string;
+  /** `degraded` while PLAYGROUND_REDIS_URL is set but Redis cannot be used. */
+  status: () => SharedStoreStatus;
 }
 
-let instances: ServerInstances | undefined;
+// Kept on globalThis so the built Astro routes and the production server layer, which load this
+// module from different files, share one set of handlers per process.
+const INSTANCES = Symbol.for('sinch-playground.server-instances');
+const registry = globalThis as { [INSTANCES]?: ServerInstances };
 
 /**
  * The proxy and mock of this server process, built once from the environment on first use so a
  * malformed variable fails with a message naming it. The proxy calls this same mock in process.
  */
 export function serverInstances(): ServerInstances {
+  let instances = registry[INSTANCES];
   if (instances === undefined) {
     const env = parsePlaygroundEnv(process.env);
+    // Redis when PLAYGROUND_REDIS_URL is set (with this process's memory while it is down).
+    const shared =
+      env.PLAYGROUND_REDIS_URL === undefined
+        ? undefined
+        : sharedStores(env.PLAYGROUND_REDIS_URL, STATE_LIMITS, (line) => {
+            console.warn(line);
+          });
     // One counter store for every limiter (keys are prefixed per limiter).
-    const rateLimitStore = new MemoryRateLimitStore();
+    const rateLimitStore = shared?.rateLimitStore ?? new MemoryRateLimitStore();
     const mock = createMockHandler({
       basicRateLimit: env.MOCK_BASIC_RATE_LIMIT,
       tokenRateLimit: env.MOCK_TOKEN_RATE_LIMIT,
       ...(env.MOCK_TOKEN_SECRET === undefined ? {} : { tokenSecret: env.MOCK_TOKEN_SECRET }),
       rateLimitStore,
-      stateStore: new MemoryKeyValueStore(STATE_LIMITS),
+      stateStore: shared?.stateStore ?? new MemoryKeyValueStore(STATE_LIMITS),
     });
     const proxy = createProxyHandler({
       extraOrigins: env.PLAYGROUND_ALLOWED_ORIGINS,
@@ -51,7 +65,9 @@ export function serverInstances(): ServerInstances {
       mock,
       client: (request, socketAddress) =>
         clientKey(socketAddress, request.headers.get('x-forwarded-for'), trusted),
+      status: () => shared?.link.status ?? 'ok',
     };
+    registry[INSTANCES] = instances;
   }
   return instances;
 }

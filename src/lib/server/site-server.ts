@@ -1,12 +1,15 @@
 /**
- * The production HTTP server: the Node adapter's standalone handler (static files, pages, API
- * routes and the mock), with the build's precompressed files served first to clients that accept
- * them, under the timeouts and connection cap of SERVER_LIMITS.
+ * The production HTTP server, under the timeouts and connection cap of SERVER_LIMITS: POST
+ * /api/proxy and /mock/* go straight to their handlers (the same instances the Astro routes use),
+ * then the build's precompressed files to clients that accept them, then the Node adapter's
+ * standalone handler (static files, pages, API routes).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { createFastPath } from './fast-path.ts';
+import { serverInstances } from './instances.ts';
 import { refuseUnservedMethod, SERVER_LIMITS } from './limits.ts';
 import { createPrecompressedHandler } from './precompressed.ts';
 
@@ -25,6 +28,7 @@ export async function startSiteServer(options: {
     handler: NodeHandler;
   };
   const precompressed = createPrecompressedHandler(join(dist, 'client'));
+  const fastPath = createFastPath(serverInstances);
   const server = createServer(
     {
       headersTimeout: SERVER_LIMITS.headersTimeoutMs,
@@ -33,7 +37,8 @@ export async function startSiteServer(options: {
       connectionsCheckingInterval: SERVER_LIMITS.connectionsCheckingIntervalMs,
     },
     (req, res) => {
-      if (!refuseUnservedMethod(req, res) && !precompressed(req, res)) entry.handler(req, res);
+      if (!refuseUnservedMethod(req, res) && !fastPath(req, res) && !precompressed(req, res))
+        entry.handler(req, res);
     },
   );
   server.maxConnections = SERVER_LIMITS.maxConnections;

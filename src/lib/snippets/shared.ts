@@ -1,4 +1,5 @@
-import { encodePathValue } from '../request/serialise.ts';
+import type { ContentPart, RequestContent, UrlPiece } from '../request/types.ts';
+import { encodeComponent } from '../request/serialise.ts';
 import type { SnippetInput } from './types.ts';
 
 /** Environment variables every target reads in `env` mode. */
@@ -6,40 +7,63 @@ export const ENV = {
   projectId: 'SINCH_PROJECT_ID',
   keyId: 'SINCH_KEY_ID',
   keySecret: 'SINCH_KEY_SECRET',
+  token: 'SINCH_API_TOKEN',
 } as const;
 
-/** The URL split around the project ID, for targets that read it from the environment. */
-export interface UrlParts {
-  before: string;
-  after: string;
+/** A URL as snippets write it: literal text, and the place where the project ID variable goes. */
+export type SnippetUrlPiece = { text: string } | { projectIdVariable: true };
+
+/**
+ * The request URL as pieces: in `env` mode the project ID's place (located by `prepareRequest`)
+ * becomes a variable, everything else is literal text. No URL is parsed here.
+ */
+export function snippetUrl(input: SnippetInput): SnippetUrlPiece[] {
+  if (!input.url) return [{ text: input.request.url }];
+  const { server, path, query } = input.url;
+  const env = input.credentialMode === 'env';
+  const pieces: SnippetUrlPiece[] = [];
+  const pushText = (text: string) => {
+    const last = pieces[pieces.length - 1];
+    if (last && 'text' in last) last.text += text;
+    else if (text !== '') pieces.push({ text });
+  };
+  for (const piece of [...server, ...path] as UrlPiece[]) {
+    if ('text' in piece) pushText(piece.text);
+    else if (env) pieces.push({ projectIdVariable: true });
+    else pushText(encodeComponent(piece.projectId));
+  }
+  if (query) pushText(`?${query}`);
+  return pieces;
+}
+
+/** True when the snippet reads the project ID from the environment. */
+export function readsProjectId(input: SnippetInput): boolean {
+  return snippetUrl(input).some((piece) => 'projectIdVariable' in piece);
+}
+
+/** The body as snippets write it: the structured content, else the request's text body. */
+export function snippetContent(input: SnippetInput): RequestContent {
+  if (input.content) return input.content;
+  return input.request.body === null
+    ? { kind: 'none' }
+    : { kind: 'text', text: input.request.body };
+}
+
+/** True for a multipart part that is a local file. */
+export function isFilePart(part: ContentPart): part is Extract<ContentPart, { path: string }> {
+  return 'path' in part;
 }
 
 /**
- * Finds the project ID segment of a URL (preferring `/projects/{id}`), so that env-mode snippets
- * can splice in the variable. Null when the URL holds no project ID or the mode is inline.
+ * Headers to write, without Authorization (auth is expressed separately) and, for multipart
+ * bodies, without Content-Type (each client writes its own boundary).
  */
-export function splitAtProjectId(input: SnippetInput): UrlParts | null {
-  const { projectId } = input;
-  if (input.credentialMode !== 'env' || !projectId) return null;
-  const encoded = encodePathValue(projectId);
-  const url = new URL(input.request.url);
-  const origin = url.origin;
-  const rest = input.request.url.slice(origin.length);
-  const segments = rest.split(/(?=[/?])/);
-  const matches = (i: number): boolean => segments[i] === `/${encoded}`;
-  let index = segments.findIndex((_, i) => matches(i) && segments[i - 1] === '/projects');
-  if (index < 0) index = segments.findIndex((_, i) => matches(i));
-  if (index < 0) return null;
-  return {
-    before: origin + segments.slice(0, index).join('') + '/',
-    after: segments.slice(index + 1).join(''),
-  };
-}
-
-/** Headers to write, without any Authorization header (auth is expressed separately). */
 export function plainHeaders(input: SnippetInput): Array<[string, string]> {
+  const multipart = snippetContent(input).kind === 'multipart';
   return Object.entries(input.request.headers).filter(
-    ([name]) => name.toLowerCase() !== 'authorization',
+    ([name]) =>
+      name.toLowerCase() !== 'authorization' &&
+      !(multipart && name.toLowerCase() === 'content-type'),
   );
 }
 

@@ -1,10 +1,11 @@
-import type { HttpRequest } from '../request/types.ts';
+import type { HttpRequest, RequestContent, RequestUrl } from '../request/types.ts';
 import type { JsonSchema } from '../openapi/types.ts';
 
 /** How a snippet authenticates. OAuth2 snippets fetch a token with the key first, then send Bearer. */
 export type SnippetAuth =
   | { type: 'basic'; keyId: string; keySecret: string }
   | { type: 'oauth2'; keyId: string; keySecret: string; tokenUrl: string }
+  | { type: 'bearer'; token: string }
   | { type: 'none' };
 
 /** Inline: the typed values are written into the snippet. Environment: read from SINCH_* variables. */
@@ -17,9 +18,13 @@ export interface SnippetInput {
   auth: SnippetAuth;
   credentialMode: CredentialMode;
   /**
-   * The project ID as it appears (percent-encoded) in `request.url`; in `env` mode that part
-   * of the URL is read from SINCH_PROJECT_ID instead.
+   * The URL in parts (from `prepareRequest`); in `env` mode the project ID's place is read from
+   * SINCH_PROJECT_ID. Without it the URL is written as one literal.
    */
+  url?: RequestUrl;
+  /** The body as snippets write it (from `prepareRequest`): text, multipart parts or a file. */
+  content?: RequestContent;
+  /** The project ID the reader typed; its place in the URL comes from `url`. */
   projectId?: string;
   /** Response schema, for typed targets (TypeScript interface). */
   responseSchema?: JsonSchema;

@@ -12,7 +12,11 @@ const BASE: SnippetInput = {
   },
   auth: { type: 'basic', keyId: 'demo-key', keySecret: 'demo-secret' },
   credentialMode: 'inline',
-  projectId: 'demo-project',
+  url: {
+    server: [{ text: 'https://numbers.api.sinch.com' }],
+    path: [{ text: '/v1/projects/' }, { projectId: 'demo-project' }, { text: '/availableNumbers' }],
+    query: 'regionCode=US',
+  },
 };
 
 describe('shellQuote', () => {

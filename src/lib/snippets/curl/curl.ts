@@ -1,4 +1,11 @@
-import { ENV, plainHeaders, splitAtProjectId } from '../shared.ts';
+import {
+  ENV,
+  isFilePart,
+  plainHeaders,
+  readsProjectId,
+  snippetContent,
+  snippetUrl,
+} from '../shared.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
 
 /** Quotes a value for POSIX shells: single quotes, with `'` written as `'\''`. */
@@ -6,17 +13,22 @@ export function shellQuote(value: string): string {
   return `'${value.replaceAll("'", `'\\''`)}'`;
 }
 
+/** A value inside curl's `--form` double quotes (`"` and `\` escaped). */
+function formQuoted(value: string): string {
+  return `"${value.replace(/(["\\])/g, '\\$1')}"`;
+}
+
 /** The URL argument; in env mode the project ID comes from `$SINCH_PROJECT_ID`. */
 function urlArgument(input: SnippetInput): string {
-  const parts = splitAtProjectId(input);
-  if (!parts) return shellQuote(input.request.url);
-  return `${shellQuote(parts.before)}"\${${ENV.projectId}}"${parts.after ? shellQuote(parts.after) : ''}`;
+  return snippetUrl(input)
+    .map((piece) => ('text' in piece ? shellQuote(piece.text) : `"\${${ENV.projectId}}"`))
+    .join('');
 }
 
 /** `--user` argument: typed values inline, or the environment variables. */
 function userArgument(input: SnippetInput): string {
-  if (input.auth.type === 'none') return '';
   if (input.credentialMode === 'env') return `"\${${ENV.keyId}}:\${${ENV.keySecret}}"`;
+  if (input.auth.type !== 'basic' && input.auth.type !== 'oauth2') return "''";
   return shellQuote(`${input.auth.keyId}:${input.auth.keySecret}`);
 }
 
@@ -24,27 +36,49 @@ function userArgument(input: SnippetInput): string {
 function envGuards(input: SnippetInput): string[] {
   if (input.credentialMode !== 'env') return [];
   const guards: string[] = [];
-  if (splitAtProjectId(input))
+  if (readsProjectId(input))
     guards.push(`"\${${ENV.projectId}:?Set ${ENV.projectId} to your Sinch project ID}"`);
-  if (input.auth.type !== 'none') {
+  if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
     guards.push(`"\${${ENV.keyId}:?Set ${ENV.keyId} to your access key ID}"`);
     guards.push(`"\${${ENV.keySecret}?Set ${ENV.keySecret} to your access key secret}"`);
   }
+  if (input.auth.type === 'bearer')
+    guards.push(`"\${${ENV.token}:?Set ${ENV.token} to your API token}"`);
   return guards.length > 0 ? [`: ${guards.join(' \\\n  ')} && \\`] : [];
+}
+
+/** The body arguments: raw text, one `--form` per multipart part, or a file's bytes. */
+function bodyArguments(input: SnippetInput): string[] {
+  const content = snippetContent(input);
+  if (content.kind === 'text') return [`--data-raw ${shellQuote(content.text)}`];
+  if (content.kind === 'file') return [`--data-binary ${shellQuote(`@${content.path}`)}`];
+  if (content.kind === 'multipart')
+    return content.parts.map((part) =>
+      isFilePart(part)
+        ? `--form ${shellQuote(`${part.name}=@${formQuoted(part.path)};type=${part.contentType}`)}`
+        : `--form-string ${shellQuote(`${part.name}=${part.value}`)}`,
+    );
+  return [];
 }
 
 /** The main curl command, as lines joined with ` \` continuations. */
 function requestCommand(input: SnippetInput, bearer: boolean): string {
   const { request } = input;
   const lines = [`curl ${urlArgument(input)}`];
-  const usesData = request.body !== null;
-  if (request.method !== 'GET' && !(request.method === 'POST' && usesData))
+  const body = bodyArguments(input);
+  if (request.method !== 'GET' && !(request.method === 'POST' && body.length > 0))
     lines.push(`--request ${request.method}`);
   for (const [name, value] of plainHeaders(input))
     lines.push(`--header ${shellQuote(`${name}: ${value}`)}`);
   if (bearer) lines.push(`--header "Authorization: Bearer \${SINCH_ACCESS_TOKEN}"`);
   else if (input.auth.type === 'basic') lines.push(`--user ${userArgument(input)}`);
-  if (usesData) lines.push(`--data-raw ${shellQuote(request.body ?? '')}`);
+  else if (input.auth.type === 'bearer')
+    lines.push(
+      input.credentialMode === 'env'
+        ? `--header "Authorization: Bearer \${${ENV.token}}"`
+        : `--header ${shellQuote(`Authorization: Bearer ${input.auth.token}`)}`,
+    );
+  lines.push(...body);
   return lines.join(' \\\n  ');
 }
 
@@ -59,7 +93,7 @@ function tokenCommand(input: SnippetInput & { auth: { type: 'oauth2' } }): strin
   ].join('\n');
 }
 
-/** curl for POSIX shells: every value single-quoted, bodies with --data-raw, Basic via --user. */
+/** curl for POSIX shells: every value single-quoted, bodies with --data-raw, --form or --data-binary. */
 export const curlTarget: SnippetTarget = {
   id: 'curl',
   label: 'curl',

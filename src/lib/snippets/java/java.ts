@@ -1,4 +1,13 @@
-import { ENV, escapeDoubleQuoted, plainHeaders, splitAtProjectId } from '../shared.ts';
+import {
+  ENV,
+  escapeDoubleQuoted,
+  isFilePart,
+  plainHeaders,
+  readsProjectId,
+  snippetContent,
+  snippetUrl,
+} from '../shared.ts';
+import type { ContentPart } from '../../request/types.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
 
 /** A Java string literal; LF and CR use `\n`/`\r` because `\u000a` would end the line in source. */
@@ -9,6 +18,35 @@ export function javaString(value: string): string {
 const BASIC =
   'Base64.getEncoder().encodeToString((keyId + ":" + keySecret).getBytes(StandardCharsets.UTF_8))';
 
+/** Statements writing a multipart/form-data body into `form`, text fields and files from disk. */
+function multipartLines(parts: readonly ContentPart[]): string[] {
+  const lines = [
+    'String boundary = "sinch-java-boundary-" + System.nanoTime();',
+    'ByteArrayOutputStream form = new ByteArrayOutputStream();',
+  ];
+  for (const part of parts) {
+    const name = javaString(part.name.replace(/[\r\n]/g, ' ').replace(/(["\\])/g, '\\$1'));
+    if (isFilePart(part)) {
+      const path = `Path.of(${javaString(part.path)})`;
+      lines.push(
+        `form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + ${name} + "\"; filename=\"" + ${path}.getFileName() + "\"\r\nContent-Type: " + ${javaString(part.contentType)} + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));`,
+        `form.write(Files.readAllBytes(${path}));`,
+      );
+    } else {
+      const type = part.contentType
+        ? ` + "\r\nContent-Type: " + ${javaString(part.contentType)}`
+        : '';
+      lines.push(
+        `form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + ${name} + "\""${type} + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));`,
+        `form.write(${javaString(part.value)}.getBytes(StandardCharsets.UTF_8));`,
+      );
+    }
+    lines.push('form.write("\r\n".getBytes(StandardCharsets.UTF_8));');
+  }
+  lines.push('form.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));');
+  return lines;
+}
+
 /** Java 11+ `java.net.http`: Basic credentials encoded as UTF-8, body sent as UTF-8. */
 export const javaTarget: SnippetTarget = {
   id: 'java',
@@ -17,18 +55,22 @@ export const javaTarget: SnippetTarget = {
   fileName: 'SinchRequest.java',
   generate(input: SnippetInput) {
     const { request } = input;
-    const parts = splitAtProjectId(input);
+    const readsProject = readsProjectId(input);
+    const content = snippetContent(input);
     const body: string[] = [];
     if (input.credentialMode === 'env') {
-      if (parts) body.push(`String projectId = requireEnv("${ENV.projectId}");`);
-      if (input.auth.type !== 'none')
+      if (readsProject) body.push(`String projectId = requireEnv("${ENV.projectId}");`);
+      if (input.auth.type === 'basic' || input.auth.type === 'oauth2')
         body.push(
           `String keyId = requireEnv("${ENV.keyId}");`,
           `String keySecret = requireEnv("${ENV.keySecret}");`,
         );
-    } else if (input.auth.type !== 'none') {
+      if (input.auth.type === 'bearer') body.push(`String apiToken = requireEnv("${ENV.token}");`);
+    } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
       body.push(`String keyId = ${javaString(input.auth.keyId)};`);
       body.push(`String keySecret = ${javaString(input.auth.keySecret)};`);
+    } else if (input.auth.type === 'bearer') {
+      body.push(`String apiToken = ${javaString(input.auth.token)};`);
     }
     body.push('HttpClient client = HttpClient.newHttpClient();');
     if (input.auth.type === 'oauth2') {
@@ -47,19 +89,32 @@ export const javaTarget: SnippetTarget = {
         '}',
       );
     }
-    const url = parts
-      ? `${javaString(parts.before)} + URLEncoder.encode(projectId, StandardCharsets.UTF_8).replace("+", "%20") + ${javaString(parts.after)}`
-      : javaString(request.url);
+    const url = snippetUrl(input)
+      .map((piece) =>
+        'text' in piece
+          ? javaString(piece.text)
+          : 'URLEncoder.encode(projectId, StandardCharsets.UTF_8).replace("+", "%20")',
+      )
+      .join(' + ');
+    if (content.kind === 'multipart') body.push(...multipartLines(content.parts));
     body.push(`HttpRequest request = HttpRequest.newBuilder(URI.create(${url}))`);
     for (const [name, value] of plainHeaders(input))
       body.push(`    .header(${javaString(name)}, ${javaString(value)})`);
+    if (content.kind === 'multipart')
+      body.push('    .header("Content-Type", "multipart/form-data; boundary=" + boundary)');
     if (input.auth.type === 'basic') body.push(`    .header("Authorization", "Basic " + ${BASIC})`);
     if (input.auth.type === 'oauth2')
       body.push('    .header("Authorization", "Bearer " + token.group(1))');
+    if (input.auth.type === 'bearer')
+      body.push('    .header("Authorization", "Bearer " + apiToken)');
     const publisher =
-      request.body === null
-        ? 'HttpRequest.BodyPublishers.noBody()'
-        : `HttpRequest.BodyPublishers.ofString(${javaString(request.body)}, StandardCharsets.UTF_8)`;
+      content.kind === 'text'
+        ? `HttpRequest.BodyPublishers.ofString(${javaString(content.text)}, StandardCharsets.UTF_8)`
+        : content.kind === 'file'
+          ? `HttpRequest.BodyPublishers.ofFile(Path.of(${javaString(content.path)}))`
+          : content.kind === 'multipart'
+            ? 'HttpRequest.BodyPublishers.ofByteArray(form.toByteArray())'
+            : 'HttpRequest.BodyPublishers.noBody()';
     body.push(`    .method("${request.method}", ${publisher})`, '    .build();');
     body.push(
       'HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));',
@@ -71,11 +126,16 @@ export const javaTarget: SnippetTarget = {
     );
     const imports = [
       'java.net.URI',
-      ...(parts ? ['java.net.URLEncoder'] : []),
+      ...(content.kind === 'multipart' ? ['java.io.ByteArrayOutputStream'] : []),
+      ...(readsProject ? ['java.net.URLEncoder'] : []),
       'java.net.http.HttpClient',
       'java.net.http.HttpRequest',
       'java.net.http.HttpResponse',
       'java.nio.charset.StandardCharsets',
+      ...(content.kind === 'file' ||
+      (content.kind === 'multipart' && content.parts.some(isFilePart))
+        ? ['java.nio.file.Files', 'java.nio.file.Path']
+        : []),
       'java.util.Base64',
       ...(input.auth.type === 'oauth2'
         ? ['java.util.regex.Matcher', 'java.util.regex.Pattern']

@@ -1,9 +1,31 @@
-import { ENV, plainHeaders, splitAtProjectId } from '../shared.ts';
+import {
+  ENV,
+  isFilePart,
+  plainHeaders,
+  readsProjectId,
+  snippetContent,
+  snippetUrl,
+} from '../shared.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
 
 /** A single-quoted PHP literal: only `\` and `'` need escaping there. */
 export function phpString(value: string): string {
   return `'${value.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+}
+
+/** The CURLOPT_POSTFIELDS option: text as it is, multipart fields and CURLFiles, or a file's bytes. */
+function bodyOptions(input: SnippetInput): string[] {
+  const content = snippetContent(input);
+  if (content.kind === 'text') return [`    CURLOPT_POSTFIELDS => ${phpString(content.text)},`];
+  if (content.kind === 'file')
+    return [`    CURLOPT_POSTFIELDS => file_get_contents(${phpString(content.path)}),`];
+  if (content.kind === 'none') return [];
+  const fields = content.parts.map((part) =>
+    isFilePart(part)
+      ? `        ${phpString(part.name)} => new CURLFile(${phpString(part.path)}, ${phpString(part.contentType)}, basename(${phpString(part.path)})),`
+      : `        ${phpString(part.name)} => ${phpString(part.value)},`,
+  );
+  return ['    CURLOPT_POSTFIELDS => [', ...fields, '    ],'];
 }
 
 /** PHP with the curl extension: Basic via CURLOPT_USERPWD, body sent byte for byte. */
@@ -14,7 +36,7 @@ export const phpTarget: SnippetTarget = {
   fileName: 'request.php',
   generate(input: SnippetInput) {
     const { request } = input;
-    const parts = splitAtProjectId(input);
+    const readsProject = readsProjectId(input);
     const lines = ['<?php', ''];
     if (input.credentialMode === 'env') {
       lines.push(
@@ -30,17 +52,20 @@ export const phpTarget: SnippetTarget = {
         '}',
         '',
       );
-      if (parts) lines.push(`$projectId = requireEnv('${ENV.projectId}');`);
-      if (input.auth.type !== 'none')
+      if (readsProject) lines.push(`$projectId = requireEnv('${ENV.projectId}');`);
+      if (input.auth.type === 'basic' || input.auth.type === 'oauth2')
         lines.push(
           `$keyId = requireEnv('${ENV.keyId}');`,
           `$keySecret = requireEnv('${ENV.keySecret}');`,
         );
-    } else if (input.auth.type !== 'none') {
+      if (input.auth.type === 'bearer') lines.push(`$apiToken = requireEnv('${ENV.token}');`);
+    } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
       lines.push(
         `$keyId = ${phpString(input.auth.keyId)};`,
         `$keySecret = ${phpString(input.auth.keySecret)};`,
       );
+    } else if (input.auth.type === 'bearer') {
+      lines.push(`$apiToken = ${phpString(input.auth.token)};`);
     }
     const headers = plainHeaders(input).map(([name, value]) => phpString(`${name}: ${value}`));
     if (input.auth.type === 'oauth2') {
@@ -62,9 +87,10 @@ export const phpTarget: SnippetTarget = {
       );
       headers.push(`'Authorization: Bearer ' . $token['access_token']`);
     }
-    const url = parts
-      ? `${phpString(parts.before)} . rawurlencode($projectId) . ${phpString(parts.after)}`
-      : phpString(request.url);
+    if (input.auth.type === 'bearer') headers.push(`'Authorization: Bearer ' . $apiToken`);
+    const url = snippetUrl(input)
+      .map((piece) => ('text' in piece ? phpString(piece.text) : 'rawurlencode($projectId)'))
+      .join(' . ');
     lines.push('', `$curl = curl_init(${url});`, 'curl_setopt_array($curl, [');
     lines.push(`    CURLOPT_CUSTOMREQUEST => '${request.method}',`);
     lines.push(`    CURLOPT_HTTPHEADER => [${headers.join(', ')}],`);
@@ -73,7 +99,7 @@ export const phpTarget: SnippetTarget = {
         '    CURLOPT_HTTPAUTH => CURLAUTH_BASIC,',
         "    CURLOPT_USERPWD => $keyId . ':' . $keySecret,",
       );
-    if (request.body !== null) lines.push(`    CURLOPT_POSTFIELDS => ${phpString(request.body)},`);
+    lines.push(...bodyOptions(input));
     lines.push('    CURLOPT_RETURNTRANSFER => true,', ']);');
     lines.push(
       '$body = curl_exec($curl);',

@@ -1,9 +1,31 @@
-import { ENV, escapeDoubleQuoted, plainHeaders, splitAtProjectId } from '../shared.ts';
+import {
+  ENV,
+  escapeDoubleQuoted,
+  isFilePart,
+  plainHeaders,
+  readsProjectId,
+  snippetContent,
+  snippetUrl,
+} from '../shared.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
 
 /** A Python string literal for any string. */
 export function pyString(value: string): string {
   return escapeDoubleQuoted(value, {}, (code) => `\\x${code.toString(16).padStart(2, '0')}`);
+}
+
+/** The body keyword arguments: text as UTF-8 bytes, multipart `files=`, or a file's bytes. */
+function bodyArguments(input: SnippetInput): string[] {
+  const content = snippetContent(input);
+  if (content.kind === 'text') return [`    data=${pyString(content.text)}.encode("utf-8"),`];
+  if (content.kind === 'file') return [`    data=Path(${pyString(content.path)}).read_bytes(),`];
+  if (content.kind === 'none') return [];
+  const parts = content.parts.map((part) =>
+    isFilePart(part)
+      ? `        (${pyString(part.name)}, (Path(${pyString(part.path)}).name, Path(${pyString(part.path)}).read_bytes(), ${pyString(part.contentType)})),`
+      : `        (${pyString(part.name)}, (None, ${pyString(part.value)}${part.contentType ? `, ${pyString(part.contentType)}` : ''})),`,
+  );
+  return ['    files=[', ...parts, '    ],'];
 }
 
 /** Python 3 with `requests`: Basic auth as a UTF-8 `auth` tuple, so any character works. */
@@ -14,9 +36,13 @@ export const pythonTarget: SnippetTarget = {
   fileName: 'request.py',
   generate(input: SnippetInput) {
     const { request } = input;
-    const parts = splitAtProjectId(input);
+    const readsProject = readsProjectId(input);
+    const content = snippetContent(input);
+    const basicLike = input.auth.type === 'basic' || input.auth.type === 'oauth2';
     const lines = ['import json', 'import os', 'import sys'];
-    if (parts) lines.push('from urllib.parse import quote');
+    if (content.kind === 'file' || content.kind === 'multipart')
+      lines.push('from pathlib import Path');
+    if (readsProject) lines.push('from urllib.parse import quote');
     lines.push('', 'import requests', '');
     if (input.credentialMode === 'env') {
       lines.push(
@@ -29,17 +55,20 @@ export const pythonTarget: SnippetTarget = {
         '',
         '',
       );
-      if (parts) lines.push(`project_id = require_env("${ENV.projectId}")`);
-      if (input.auth.type !== 'none')
+      if (readsProject) lines.push(`project_id = require_env("${ENV.projectId}")`);
+      if (basicLike)
         lines.push(
           `key_id = require_env("${ENV.keyId}")`,
           `key_secret = require_env("${ENV.keySecret}")`,
         );
-    } else if (input.auth.type !== 'none') {
+      if (input.auth.type === 'bearer') lines.push(`api_token = require_env("${ENV.token}")`);
+    } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
       lines.push(
         `key_id = ${pyString(input.auth.keyId)}`,
         `key_secret = ${pyString(input.auth.keySecret)}`,
       );
+    } else if (input.auth.type === 'bearer') {
+      lines.push(`api_token = ${pyString(input.auth.token)}`);
     }
     if (lines[lines.length - 1] !== '') lines.push('');
     const auth = '(key_id.encode("utf-8"), key_secret.encode("utf-8"))';
@@ -62,12 +91,13 @@ export const pythonTarget: SnippetTarget = {
       );
       headers.push('"Authorization": f"Bearer {access_token}"');
     }
-    const url = parts
-      ? `${pyString(parts.before)} + quote(project_id, safe="") + ${pyString(parts.after)}`
-      : pyString(request.url);
+    if (input.auth.type === 'bearer') headers.push('"Authorization": f"Bearer {api_token}"');
+    const url = snippetUrl(input)
+      .map((piece) => ('text' in piece ? pyString(piece.text) : 'quote(project_id, safe="")'))
+      .join(' + ');
     lines.push('response = requests.request(', `    "${request.method}",`, `    ${url},`);
     lines.push(`    headers={${headers.join(', ')}},`);
-    if (request.body !== null) lines.push(`    data=${pyString(request.body)}.encode("utf-8"),`);
+    lines.push(...bodyArguments(input));
     if (input.auth.type === 'basic') lines.push(`    auth=${auth},`);
     lines.push('    timeout=30,', ')');
     lines.push(

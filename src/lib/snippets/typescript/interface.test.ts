@@ -31,3 +31,50 @@ describe('schemaToType', () => {
     expect(text).not.toContain('Yes */');
   });
 });
+
+describe('interfaceDeclaration is valid for any schema', () => {
+  const node: JsonSchema = { type: 'object', title: 'Tree Node', properties: {} };
+  node.properties = { children: { type: 'array', items: node }, name: { type: 'string' } };
+  const record: JsonSchema = { type: 'object', title: 'Record', properties: {} };
+  record.properties = { next: record };
+
+  it.each<[string, JsonSchema, string[]]>([
+    [
+      'top-level allOf',
+      { allOf: [{ type: 'object', properties: { a: { type: 'string' } } }, { type: 'object' }] },
+      ['type Body = {', '} & Record<string, unknown>;'],
+    ],
+    [
+      'top-level oneOf with a discriminator',
+      {
+        oneOf: [
+          { type: 'object', properties: { kind: { const: 'a' } } },
+          { type: 'object', properties: { kind: { enum: ['b'] } } },
+        ],
+        discriminator: { propertyName: 'kind' },
+      },
+      ['type Body = {', 'kind?: "a";', '} | {', 'kind?: "b";'],
+    ],
+    ['3.1 type array', { type: ['integer', 'null'] }, ['type Body = number | null;']],
+    ['enum with null', { enum: ['x', null] }, ['type Body = "x" | null;']],
+    [
+      'additionalProperties beside properties',
+      { type: 'object', properties: { a: { type: 'integer' } }, additionalProperties: true },
+      ['a?: number;', '[key: string]: unknown;'],
+    ],
+    [
+      'additionalProperties alone',
+      { type: 'object', additionalProperties: { type: 'string' } },
+      ['type Body = Record<string, string>;'],
+    ],
+    ['self-reference as the root', node, ['type Body = {', 'children?: Body[];']],
+    [
+      'self-reference below the root, clear of global names',
+      { type: 'object', properties: { head: record } },
+      ['next?: Record2;', 'type Record2 = {'],
+    ],
+  ])('%s', (_name, schema, expected) => {
+    const text = interfaceDeclaration('Body', schema);
+    for (const fragment of expected) expect(text).toContain(fragment);
+  });
+});

@@ -1,4 +1,12 @@
-import { ENV, escapeDoubleQuoted, plainHeaders, splitAtProjectId } from '../shared.ts';
+import {
+  ENV,
+  escapeDoubleQuoted,
+  isFilePart,
+  plainHeaders,
+  readsProjectId,
+  snippetContent,
+  snippetUrl,
+} from '../shared.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
 import { interfaceDeclaration } from './interface.ts';
 
@@ -7,16 +15,54 @@ export function jsString(value: string): string {
   return escapeDoubleQuoted(value);
 }
 
-/** The URL expression: a literal, or a template splicing in the encoded project ID. */
+/** The URL expression: a literal, or literals around the encoded project ID. */
 function urlExpression(input: SnippetInput): string {
-  const parts = splitAtProjectId(input);
-  if (!parts) return jsString(input.request.url);
-  return `${jsString(parts.before)} + encodeURIComponent(projectId) + ${jsString(parts.after)}`;
+  return snippetUrl(input)
+    .map((piece) => ('text' in piece ? jsString(piece.text) : 'encodeURIComponent(projectId)'))
+    .join(' + ');
+}
+
+/** Lines building the body (a FormData for multipart), and the `body:` expression for fetch. */
+function bodyLines(input: SnippetInput): { setup: string[]; expression: string | null } {
+  const content = snippetContent(input);
+  if (content.kind === 'text') return { setup: [], expression: jsString(content.text) };
+  if (content.kind === 'file')
+    return { setup: [], expression: `await readFile(${jsString(content.path)})` };
+  if (content.kind === 'none') return { setup: [], expression: null };
+  const setup = ['const form = new FormData();'];
+  for (const part of content.parts) {
+    if (isFilePart(part)) {
+      const path = jsString(part.path);
+      setup.push(
+        `form.append(${jsString(part.name)}, new Blob([await readFile(${path})], { type: ${jsString(part.contentType)} }), basename(${path}));`,
+      );
+    } else if (part.contentType) {
+      setup.push(
+        `form.append(${jsString(part.name)}, new Blob([${jsString(part.value)}], { type: ${jsString(part.contentType)} }));`,
+      );
+    } else {
+      setup.push(`form.append(${jsString(part.name)}, ${jsString(part.value)});`);
+    }
+  }
+  return { setup: [...setup, ''], expression: 'form' };
+}
+
+/** Imports the body needs: file reading and, for multipart files, the file's base name. */
+function importLines(input: SnippetInput): string[] {
+  const content = snippetContent(input);
+  if (content.kind === 'file') return ["import { readFile } from 'node:fs/promises';", ''];
+  if (content.kind === 'multipart' && content.parts.some(isFilePart))
+    return [
+      "import { readFile } from 'node:fs/promises';",
+      "import { basename } from 'node:path';",
+      '',
+    ];
+  return [];
 }
 
 /** Lines declaring the credentials: typed values, or read from the environment. */
 function credentialLines(input: SnippetInput, typed: boolean): string[] {
-  const needsProject = splitAtProjectId(input) !== null;
+  const needsProject = readsProjectId(input);
   if (input.auth.type === 'none' && !needsProject) return [];
   const lines: string[] = [];
   if (input.credentialMode === 'env') {
@@ -31,14 +77,17 @@ function credentialLines(input: SnippetInput, typed: boolean): string[] {
       ``,
     );
     if (needsProject) lines.push(`const projectId = requireEnv('${ENV.projectId}');`);
-    if (input.auth.type !== 'none')
+    if (input.auth.type === 'basic' || input.auth.type === 'oauth2')
       lines.push(
         `const keyId = requireEnv('${ENV.keyId}');`,
         `const keySecret = requireEnv('${ENV.keySecret}');`,
       );
-  } else if (input.auth.type !== 'none') {
+    if (input.auth.type === 'bearer') lines.push(`const apiToken = requireEnv('${ENV.token}');`);
+  } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
     lines.push(`const keyId = ${jsString(input.auth.keyId)};`);
     lines.push(`const keySecret = ${jsString(input.auth.keySecret)};`);
+  } else if (input.auth.type === 'bearer') {
+    lines.push(`const apiToken = ${jsString(input.auth.token)};`);
   }
   return lines;
 }
@@ -67,6 +116,8 @@ function mainBody(input: SnippetInput, typed: boolean, typeName: string | null):
       ``,
     );
   }
+  const body = bodyLines(input);
+  lines.push(...body.setup);
   lines.push(`const response = await fetch(${urlExpression(input)}, {`);
   lines.push(`  method: '${request.method}',`);
   lines.push(`  headers: {`);
@@ -74,8 +125,9 @@ function mainBody(input: SnippetInput, typed: boolean, typeName: string | null):
     lines.push(`    ${jsString(name)}: ${jsString(value)},`);
   if (input.auth.type === 'basic') lines.push(`    Authorization: \`Basic \${${BASIC}}\`,`);
   if (input.auth.type === 'oauth2') lines.push(`    Authorization: \`Bearer \${accessToken}\`,`);
+  if (input.auth.type === 'bearer') lines.push(`    Authorization: \`Bearer \${apiToken}\`,`);
   lines.push(`  },`);
-  if (request.body !== null) lines.push(`  body: ${jsString(request.body)},`);
+  if (body.expression !== null) lines.push(`  body: ${body.expression},`);
   lines.push(`});`);
   lines.push(
     `if (!response.ok) {`,
@@ -94,7 +146,7 @@ function mainBody(input: SnippetInput, typed: boolean, typeName: string | null):
 /** Writes the fetch program; `typed` adds the response interface and annotations. */
 export function generateFetchProgram(input: SnippetInput, typed: boolean): string {
   const typeName = input.responseSchema ? (input.responseTypeName ?? 'ResponseBody') : null;
-  const out: string[] = [];
+  const out: string[] = importLines(input);
   if (typed && typeName && input.responseSchema) {
     out.push(`/** The JSON body of a successful response. */`);
     out.push(interfaceDeclaration(typeName, input.responseSchema), '');
