@@ -92,7 +92,7 @@ export function unauthenticated(message: string): Response {
   return sinchError(401, 'UNAUTHENTICATED', message, [], UNAUTHENTICATED_HEADERS);
 }
 
-/** Context the Numbers handlers need to authorise a call. */
+/** Context the mock needs to authorise a call. */
 export interface AuthContext {
   tokens: TokenSigner;
   /** Counts one Basic call by the reader for `keyId`. */
@@ -101,13 +101,13 @@ export interface AuthContext {
 }
 
 /**
- * Authorises a Numbers call for `projectId`: Basic (rate limited per reader and key) or a Bearer
- * token from the mock token endpoint (not limited). Gives the key ID when allowed, else the
- * error response.
+ * Authorises a call for `projectId` (null when the path names no project): Basic (rate limited
+ * per reader and key) or a Bearer token from the mock token endpoint (not limited). Gives the
+ * key ID when allowed, else the error response.
  */
 export async function authorize(
   request: Request,
-  projectId: string,
+  projectId: string | null,
   context: AuthContext,
 ): Promise<{ keyId: string } | { refused: Response }> {
   const header = request.headers.get('authorization');
@@ -136,7 +136,7 @@ export async function authorize(
         ),
       };
   }
-  if (!(MOCK_KEYS[keyId]?.projects.includes(projectId) ?? false))
+  if (projectId !== null && !(MOCK_KEYS[keyId]?.projects.includes(projectId) ?? false))
     return {
       refused: sinchError(
         403,

@@ -3,12 +3,14 @@ import { BodyTooLargeError, MAX_BODY_BYTES, readBodyText } from '../http/body.ts
 import {
   createRateLimiter,
   MemoryRateLimitStore,
+  type RateLimitResult,
   type RateLimitRule,
   type RateLimitStore,
 } from '../http/rate-limit.ts';
 import { MemoryKeyValueStore, type KeyValueStore } from '../http/store.ts';
 import { authorize, keyMatches, parseBasic, TOKEN_LIFETIME_SECONDS, TokenSigner } from './auth.ts';
 import { initialActiveNumbers, type ActiveNumberEdits, type MockActiveNumber } from './data.ts';
+import { buildRoutes, matchRoute, type MockApi, type RouteMatch } from './generic.ts';
 import {
   getAvailableNumber,
   listActiveNumbers,
@@ -16,7 +18,9 @@ import {
   listAvailableRegions,
   parseActiveNumberUpdate,
 } from './numbers.ts';
-import { invalidArgument, json, notFound, sinchError } from './responses.ts';
+import { invalidArgument, json, notFound, sinchError, type FieldViolation } from './responses.ts';
+import { BodyValidator, parameterViolations } from './validate.ts';
+import { addWrite, overlay, parseWrites } from './writes.ts';
 
 /** Settings of one mock instance; the composition root fills them from the environment. */
 export interface MockConfig {
@@ -30,6 +34,11 @@ export interface MockConfig {
   rateLimitStore?: RateLimitStore;
   /** Where each reader's edits live; in memory (bounded) by default. */
   stateStore?: KeyValueStore;
+  /**
+   * The registered APIs whose every operation the mock answers (loaded once, at start-up); the
+   * hand-written Numbers and token endpoints are served without them.
+   */
+  apis?: Promise<readonly MockApi[]>;
   clock?: () => number;
 }
 
@@ -50,6 +59,17 @@ export const EDITS_TTL_MS = 60 * 60 * 1000;
  * and the longest value (every active number edited with every field at its longest fits).
  */
 export const STATE_LIMITS = { maxEntries: 500, maxValueLength: 64 * 1024 } as const;
+
+/** Operations served by the hand-written Numbers handlers below, not by the generic layer. */
+export const HAND_WRITTEN_OPERATIONS: ReadonlySet<string> = new Set([
+  'listAvailableNumbers',
+  'getAvailableNumber',
+  'listAvailableRegions',
+  'listActiveNumbers',
+  'getActiveNumber',
+  'updateActiveNumber',
+  'getAccessToken',
+]);
 
 const NUMBERS_ROUTE =
   /^\/mock\/numbers\/v1\/projects\/([^/]+)\/(availableNumbers|availableRegions|activeNumbers)(?:\/([^/]+))?$/;
@@ -132,6 +152,101 @@ function withEdits(
   );
 }
 
+/** A JSON value or text as a response of the given media type; no body for a null type. */
+function cannedResponse(status: number, contentType: string | null, body: unknown): Response {
+  if (contentType === null) return new Response(null, { status });
+  const text = /json/i.test(contentType) ? JSON.stringify(body) : String(body);
+  return new Response(text, { status, headers: { 'Content-Type': contentType } });
+}
+
+/** What the generic layer needs from the mock it runs in. */
+interface GenericContext {
+  tokens: TokenSigner;
+  /** Counts one Basic call under a limiter key. */
+  basicLimit: (counterKey: string) => Promise<RateLimitResult>;
+  state: KeyValueStore;
+  validator: BodyValidator;
+}
+
+/**
+ * Answers one request routed to a documented operation: authenticates as the document asks,
+ * validates parameters and body (400 naming each field), then answers the document's example,
+ * or what this reader wrote or deleted at the same path.
+ */
+async function answerOperation(
+  match: RouteMatch,
+  request: Request,
+  url: URL,
+  clientAddress: string,
+  now: number,
+  context: GenericContext,
+): Promise<Response> {
+  if ('malformed' in match) return sinchError(404, 'NOT_FOUND', 'Malformed path segment.');
+  if ('allow' in match)
+    return sinchError(405, 'METHOD_NOT_ALLOWED', `${request.method} is not supported here.`, [], {
+      Allow: match.allow.join(', '),
+    });
+  const { route, params } = match;
+  const { operation } = route;
+  const projectId = params['projectId'] ?? params['project_id'] ?? null;
+  let keyId = '';
+  if (operation.security.length > 0) {
+    const auth = await authorize(request, projectId, {
+      tokens: context.tokens,
+      basicLimit: (key) => context.basicLimit(`mock-basic|${clientAddress}|${key}`),
+      now,
+    });
+    if ('refused' in auth) return auth.refused;
+    keyId = auth.keyId;
+  }
+  const violations: FieldViolation[] = parameterViolations(operation.parameters, {
+    path: params,
+    query: url.searchParams,
+    headers: request.headers,
+  });
+  let body: unknown;
+  const spec = operation.requestBody;
+  if (spec !== undefined) {
+    const read = await readCappedText(request);
+    if ('problem' in read)
+      return read.problem === 'too large'
+        ? bodyTooLarge()
+        : invalidArgument([{ field: 'body', description: 'The body could not be read.' }]);
+    const { text } = read;
+    if (text === '') {
+      if (spec.required) violations.push({ field: 'body', description: 'Required.' });
+    } else if (/json/i.test(spec.contentType)) {
+      try {
+        body = JSON.parse(text);
+      } catch {
+        violations.push({ field: 'body', description: 'Must be valid JSON.' });
+      }
+      if (body !== undefined) violations.push(...context.validator.violations(spec.schema, body));
+    }
+  }
+  if (violations.length > 0) return invalidArgument(violations);
+  const { answer } = route;
+  const stateKey = `mock-writes|${clientAddress}|${keyId}|${route.base}|${projectId ?? ''}`;
+  const writes = parseWrites(await context.state.get(stateKey));
+  const written = writes[url.pathname];
+  if (request.method === 'GET') {
+    if (written === undefined)
+      return cannedResponse(answer.status, answer.contentType, answer.body);
+    if ('deleted' in written) return notFound('Resource', url.pathname);
+    return cannedResponse(answer.status, answer.contentType, written.body);
+  }
+  const result = request.method === 'DELETE' ? answer.body : overlay(answer.body, body);
+  const id = (result as { id?: unknown } | null)?.id;
+  const target =
+    request.method === 'POST' && typeof id === 'string'
+      ? `${url.pathname}/${encodeURIComponent(id)}`
+      : url.pathname;
+  const entry = request.method === 'DELETE' ? { deleted: true as const } : { body: result };
+  const limit = STATE_LIMITS.maxValueLength;
+  await context.state.set(stateKey, addWrite(writes, target, entry, limit), EDITS_TTL_MS);
+  return cannedResponse(answer.status, answer.contentType, result);
+}
+
 /**
  * Builds a mock. Its state is per reader: Basic calls are counted per reader and key, tokens
  * issued per reader are limited, and edits to active numbers are kept per reader, key and
@@ -148,6 +263,15 @@ export function createMockHandler(config: MockConfig): MockHandler {
     clock,
   );
   const state = config.stateStore ?? new MemoryKeyValueStore(STATE_LIMITS, clock);
+  const routes = (config.apis ?? Promise.resolve([])).then((apis) =>
+    buildRoutes(apis, HAND_WRITTEN_OPERATIONS),
+  );
+  const generic: GenericContext = {
+    tokens,
+    basicLimit,
+    state,
+    validator: new BodyValidator(),
+  };
   const editsOf = async (key: string): Promise<Record<string, ActiveNumberEdits>> =>
     JSON.parse((await state.get(key)) ?? '{}') as Record<string, ActiveNumberEdits>;
 
@@ -166,6 +290,9 @@ export function createMockHandler(config: MockConfig): MockHandler {
         );
       return issueToken(request, tokens, now);
     }
+    const operation = matchRoute(await routes, request.method, url.pathname);
+    if (operation !== null)
+      return answerOperation(operation, request, url, clientAddress, now, generic);
     const route = NUMBERS_ROUTE.exec(url.pathname);
     if (route === null) return sinchError(404, 'NOT_FOUND', `No mock endpoint at ${url.pathname}.`);
     const [, rawProject = '', collection, rawNumber] = route;

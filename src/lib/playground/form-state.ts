@@ -4,7 +4,7 @@
  * state a share link restores. No DOM here; the element reads and writes fields around it.
  */
 import { validateBasicCredentials } from '../request/basic.ts';
-import { buildRequest } from '../request/build.ts';
+import { prepareRequest, type PreparedRequest } from '../request/build.ts';
 import type { FieldError, Result } from '../request/errors.ts';
 import { PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
 import type { Credentials, HttpRequest, ParameterValues, RequestAuth } from '../request/types.ts';
@@ -60,6 +60,8 @@ export function initialFormState(model: PlaygroundModel): FormState {
 /** A built request with the credentials it was made with (placeholders where allowed). */
 export interface PlaygroundRequest {
   result: Result<HttpRequest>;
+  /** The URL in parts and the body as snippets write it, when the request could be built. */
+  parts?: Pick<PreparedRequest, 'url' | 'content'>;
   projectId: string;
   keyId: string;
   keySecret: string;
@@ -84,14 +86,22 @@ export function playgroundRequest(
     options.forSend || credentials.keyId !== ''
       ? credentials.keySecret
       : PLACEHOLDER_CREDENTIALS.keySecret;
-  const result = buildRequest({
+  const prepared = prepareRequest({
     operation: model.operation,
     serverUrl: serverUrlFor(state.server, model.operation, origin),
     params: { ...state.params, projectId },
     body: state.body,
     auth: options.auth ?? { type: 'basic', username: keyId, password: keySecret },
   });
-  return { result, projectId, keyId, keySecret };
+  if (!prepared.ok) return { result: prepared, projectId, keyId, keySecret };
+  const { request, url, content } = prepared.value;
+  return {
+    result: { ok: true, value: request },
+    parts: { url, content },
+    projectId,
+    keyId,
+    keySecret,
+  };
 }
 
 /** Name of the response type in typed snippets, e.g. `ListAvailableNumbersResponse`. */
@@ -109,7 +119,7 @@ export function snippetInput(
   origin: string,
   forCopy: boolean,
 ): Result<SnippetInput> {
-  const { result, projectId, keyId, keySecret } = playgroundRequest(model, state, origin, {
+  const { result, parts, projectId, keyId, keySecret } = playgroundRequest(model, state, origin, {
     forSend: false,
   });
   if (!result.ok) return result;
@@ -134,6 +144,7 @@ export function snippetInput(
     ok: true,
     value: {
       request: result.value,
+      ...parts,
       auth,
       credentialMode: state.useEnv ? 'env' : 'inline',
       projectId,

@@ -7,6 +7,7 @@ import { clientKey } from '../http/client-address.ts';
 import { MemoryRateLimitStore } from '../http/rate-limit.ts';
 import { MemoryKeyValueStore } from '../http/store.ts';
 import { createMockHandler, STATE_LIMITS, type MockHandler } from '../mock/handler.ts';
+import { loadReferenceApis } from '../reference/documents.ts';
 import { createProxyHandler, type ProxyHandler } from '../proxy/handler.ts';
 import { parsePlaygroundEnv } from './config.ts';
 import { sharedStores, type SharedStoreStatus } from './redis-store.ts';
@@ -52,6 +53,8 @@ export function serverInstances(): ServerInstances {
       ...(env.MOCK_TOKEN_SECRET === undefined ? {} : { tokenSecret: env.MOCK_TOKEN_SECRET }),
       rateLimitStore,
       stateStore: shared?.stateStore ?? new MemoryKeyValueStore(STATE_LIMITS),
+      // The registered documents, bundled at build time and dereferenced once at start-up.
+      apis: loadReferenceApis(),
     });
     const proxy = createProxyHandler({
       extraOrigins: env.PLAYGROUND_ALLOWED_ORIGINS,

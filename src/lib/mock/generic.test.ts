@@ -1,0 +1,278 @@
+import { describe, expect, it } from 'vitest';
+import { toOperationModels } from '../openapi/operations.ts';
+import { basicAuthorization } from '../request/basic.ts';
+import {
+  buildRoutes,
+  cannedAnswer,
+  exampleOf,
+  matchRoute,
+  mockBasePath,
+  type MockApi,
+} from './generic.ts';
+import { createMockHandler } from './handler.ts';
+
+const DEMO = basicAuthorization('demo-key', 'demo-secret');
+
+/** A small document with the shapes the generic mock must handle. */
+const DOCUMENT = {
+  openapi: '3.0.3',
+  info: { title: 'Widgets', version: '1' },
+  servers: [{ url: 'https://widgets.api.sinch.com' }],
+  security: [{ Basic: [] }],
+  components: { securitySchemes: { Basic: { type: 'http', scheme: 'basic' } } },
+  paths: {
+    '/v1/projects/{projectId}/widgets': {
+      parameters: [{ name: 'projectId', in: 'path', required: true, schema: { type: 'string' } }],
+      get: {
+        operationId: 'listWidgets',
+        parameters: [
+          { name: 'pageSize', in: 'query', schema: { type: 'integer', minimum: 1, maximum: 50 } },
+          { name: 'color', in: 'query', schema: { type: 'string', enum: ['red', 'blue'] } },
+          {
+            name: 'code',
+            in: 'query',
+            required: true,
+            schema: { type: 'string', pattern: '^[A-Z]{2}$' },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'ok',
+            content: {
+              'application/json': {
+                examples: { first: { value: { widgets: [{ id: 'w1' }] } } },
+              },
+            },
+          },
+        },
+      },
+      post: {
+        operationId: 'createWidget',
+        requestBody: {
+          required: true,
+          content: {
+            'application/json': {
+              schema: {
+                type: 'object',
+                required: ['name'],
+                additionalProperties: false,
+                properties: {
+                  name: { type: 'string', maxLength: 10 },
+                  size: { type: 'object', properties: { width: { type: 'integer' } } },
+                },
+              },
+            },
+          },
+        },
+        responses: {
+          '201': {
+            description: 'created',
+            content: {
+              'application/json': {
+                schema: {
+                  type: 'object',
+                  properties: { id: { type: 'string', example: 'w9' }, name: { type: 'string' } },
+                },
+              },
+            },
+          },
+        },
+      },
+    },
+    '/v1/projects/{projectId}/widgets/{widgetId}': {
+      parameters: [
+        { name: 'projectId', in: 'path', required: true, schema: { type: 'string' } },
+        { name: 'widgetId', in: 'path', required: true, schema: { type: 'string' } },
+      ],
+      get: {
+        operationId: 'getWidget',
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/json': { example: { id: 'w1', name: 'Canned' } } },
+          },
+        },
+      },
+      delete: { operationId: 'deleteWidget', responses: { '204': { description: 'gone' } } },
+    },
+    '/v1/projects/{projectId}/widgets/{widgetId}:polish': {
+      post: {
+        operationId: 'polishWidget',
+        parameters: [
+          { name: 'projectId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'widgetId', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        security: [],
+        responses: { '200': { description: 'ok', content: { 'text/plain': {} } } },
+      },
+    },
+  },
+};
+
+const API: MockApi = { document: DOCUMENT, operations: toOperationModels(DOCUMENT) };
+const ROUTES = buildRoutes([API], new Set());
+const BASE = 'http://localhost/mock/widgets/v1/projects/demo-project';
+
+describe('routing', () => {
+  it('maps a document server to the playground mock base path', () => {
+    expect(mockBasePath(API.operations[0]!)).toBe('/mock/widgets');
+  });
+
+  it.each([
+    ['GET', '/mock/widgets/v1/projects/p/widgets', 'listWidgets', {}],
+    ['GET', '/mock/widgets/v1/projects/p/widgets/w%2B1', 'getWidget', { widgetId: 'w+1' }],
+    ['POST', '/mock/widgets/v1/projects/p/widgets/w1:polish', 'polishWidget', { widgetId: 'w1' }],
+  ])('%s %s → %s', (method, path, id, params) => {
+    const match = matchRoute(ROUTES, method, path);
+    expect(match).toMatchObject({
+      route: { operation: { id } },
+      params: { projectId: 'p', ...params },
+    });
+  });
+
+  it('lists the allowed methods for a known path, and nothing for an unknown one', () => {
+    expect(matchRoute(ROUTES, 'PUT', '/mock/widgets/v1/projects/p/widgets/w1')).toEqual({
+      allow: ['GET', 'DELETE'],
+    });
+    expect(matchRoute(ROUTES, 'GET', '/mock/widgets/v1/projects/p/gadgets')).toBeNull();
+    expect(matchRoute(ROUTES, 'GET', '/mock/widgets/v1/projects/%E0/widgets')).toEqual({
+      malformed: true,
+    });
+  });
+
+  it('leaves operations served elsewhere out', () => {
+    const routes = buildRoutes([API], new Set(['getWidget']));
+    expect(routes.map((route) => route.operation.id)).not.toContain('getWidget');
+  });
+});
+
+describe('example selection', () => {
+  it.each([
+    ['media example', { example: { a: 1 }, examples: { x: { value: { a: 2 } } } }, { a: 1 }],
+    ['first named example', { examples: { x: { value: { a: 2 } } } }, { a: 2 }],
+    [
+      'schema sample',
+      { schema: { type: 'object', properties: { a: { type: 'integer', minimum: 3 } } } },
+      { a: 3 },
+    ],
+  ])('%s', (_, media, expected) => expect(exampleOf(media)).toEqual(expected));
+
+  it('answers the first 2xx status, empty when it has no content', () => {
+    const [list, create, get, remove] = API.operations;
+    expect(cannedAnswer(DOCUMENT, list!)).toEqual({
+      status: 200,
+      contentType: 'application/json',
+      body: { widgets: [{ id: 'w1' }] },
+    });
+    expect(cannedAnswer(DOCUMENT, create!)).toMatchObject({
+      status: 201,
+      body: { id: 'w9', name: 'string' },
+    });
+    expect(cannedAnswer(DOCUMENT, get!).body).toEqual({ id: 'w1', name: 'Canned' });
+    expect(cannedAnswer(DOCUMENT, remove!)).toEqual({ status: 204, contentType: null, body: null });
+  });
+});
+
+describe('generic mock handler', () => {
+  const mock = createMockHandler({ basicRateLimit: null, apis: Promise.resolve([API]) });
+  const call = (path: string, init: RequestInit = {}, client = '10.0.0.1') =>
+    mock(
+      new Request(`${BASE}${path}`, { ...init, headers: { authorization: DEMO, ...init.headers } }),
+      client,
+    );
+
+  it('answers a valid request with the example', async () => {
+    const response = await call('/widgets?code=US&pageSize=5&color=red');
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ widgets: [{ id: 'w1' }] });
+  });
+
+  it.each([
+    ['?pageSize=5', 'code', 'Required.'],
+    ['?code=usa', 'code', 'Must match the pattern ^[A-Z]{2}$.'],
+    ['?code=US&pageSize=0', 'pageSize', 'Must be at least 1.'],
+    ['?code=US&pageSize=two', 'pageSize', 'Must be a whole number.'],
+    ['?code=US&color=green', 'color', 'Must be one of red, blue.'],
+  ])('query %s → 400 naming %s', async (query, field, description) => {
+    const response = await call(`/widgets${query}`);
+    expect(response.status).toBe(400);
+    expect(await response.json()).toEqual({
+      error: {
+        code: 400,
+        status: 'INVALID_ARGUMENT',
+        message: 'Request contains invalid arguments.',
+        details: [{ type: 'BadRequest', fieldViolations: [{ field, description }] }],
+      },
+    });
+  });
+
+  it.each([
+    ['', [{ field: 'body', description: 'Required.' }]],
+    ['{', [{ field: 'body', description: 'Must be valid JSON.' }]],
+    [
+      '{"size":{"width":"x"}}',
+      [
+        { field: 'name', description: 'Required.' },
+        { field: 'size.width', description: 'Must be integer.' },
+      ],
+    ],
+    ['{"name":"n","color":1}', [{ field: 'color', description: 'Unknown field.' }]],
+    ['[]', [{ field: 'body', description: 'Must be object.' }]],
+    [
+      '{"name":"much too long"}',
+      [{ field: 'name', description: 'Must NOT have more than 10 characters.' }],
+    ],
+  ])('body %s → 400 naming the fields', async (body, violations) => {
+    const response = await call('/widgets', {
+      method: 'POST',
+      body,
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as {
+      error: { details: { fieldViolations: unknown }[] };
+    };
+    expect(answer.error.details[0]?.fieldViolations).toEqual(violations);
+  });
+
+  it('authenticates as the document asks: 401, 403, and none for a security-less operation', async () => {
+    expect(
+      (await call('/widgets?code=US', { headers: { authorization: 'Basic !!!' } })).status,
+    ).toBe(401);
+    const other = basicAuthorization('other-key', 'other-secret');
+    expect((await call('/widgets?code=US', { headers: { authorization: other } })).status).toBe(
+      403,
+    );
+    const polish = await mock(
+      new Request(`${BASE}/widgets/w1:polish`, { method: 'POST' }),
+      '10.0.0.1',
+    );
+    expect(polish.status).toBe(200);
+    expect(polish.headers.get('content-type')).toBe('text/plain');
+  });
+
+  it('shows writes to the reader who made them only', async () => {
+    const created = await call('/widgets', {
+      method: 'POST',
+      body: '{"name":"Mine"}',
+      headers: { 'content-type': 'application/json' },
+    });
+    expect(created.status).toBe(201);
+    expect(await created.json()).toEqual({ id: 'w9', name: 'Mine' });
+    expect(await (await call('/widgets/w9')).json()).toEqual({ id: 'w9', name: 'Mine' });
+    expect(await (await call('/widgets/w9', {}, '10.0.0.2')).json()).toEqual({
+      id: 'w1',
+      name: 'Canned',
+    });
+
+    expect((await call('/widgets/w1', { method: 'DELETE' })).status).toBe(204);
+    expect((await call('/widgets/w1')).status).toBe(404);
+    expect((await call('/widgets/w1', {}, '10.0.0.2')).status).toBe(200);
+  });
+
+  it('refuses a method the path does not have with 405 and Allow', async () => {
+    const response = await call('/widgets/w1', { method: 'PATCH', body: '{}' });
+    expect(response.status).toBe(405);
+    expect(response.headers.get('allow')).toBe('GET, DELETE');
+  });
+});
