@@ -7,6 +7,7 @@ import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { round, type Summary } from './stats.ts';
 import * as proxyBench from './proxy.ts';
+import * as scaleBench from './scale.ts';
 import * as site from './site.ts';
 import * as snippetBench from './snippets.ts';
 
@@ -19,8 +20,17 @@ console.error('Benchmarking the proxy…');
 const proxy = await proxyBench.run();
 console.error('Benchmarking the site (build, start, page weight, typing, Lighthouse)…');
 const siteResults = await site.run();
+console.error('Benchmarking scale (the site with a generated 1,000-operation document)…');
+const scale = await scaleBench.run();
 
-const results = { started: started.toISOString(), machine, snippets, proxy, site: siteResults };
+const results = {
+  started: started.toISOString(),
+  machine,
+  snippets,
+  proxy,
+  site: siteResults,
+  scale,
+};
 writeFileSync(
   resolve(import.meta.dirname, 'results.json'),
   `${JSON.stringify(results, null, 2)}\n`,
@@ -125,5 +135,16 @@ lines.push(
   `| POST /api/proxy, limiter in Redis | ${cell('redisProxiedRequestsPerSecond')} | ${cell('redisProxyToCorsAnywhereRatio')} | ${cell('unloadedRedisAddedP50Ms', ' ms')} | ${cell('redisAddedP50ToCorsAnywhereRatio')} |`,
   '',
   `Goal: ${String(proxy['goal'])}.`,
+);
+const goals = scaleBench.SCALE_GOALS;
+const verdict = (value: number, goal: number): string => (value <= goal ? 'met' : 'MISSED');
+lines.push('', `### Scale (${scale.operations} generated operation pages)`, '');
+lines.push('| Measure | Value | Goal | |', '| --- | --- | --- | --- |');
+lines.push(
+  `| Build | ${ms(scale.buildMs)} | < ${ms(goals.buildMs)} | ${verdict(scale.buildMs, goals.buildMs)} |`,
+  `| Peak RSS of the build's process tree | ${(scale.peakRssBytes / 2 ** 20).toFixed(0)} MiB | < 1536 MiB | ${verdict(scale.peakRssBytes, goals.peakRssBytes)} |`,
+  `| HTML per operation page, gzip median / max | ${kb(scale.htmlGzip.median)} / ${kb(scale.htmlGzip.max)} | ≤ ${kb(goals.htmlGzipBytes)} | ${verdict(scale.htmlGzip.max, goals.htmlGzipBytes)} |`,
+  `| JS before interaction on ${scale.page}, gzip | ${kb(scale.initial.js.gzip)} | ≤ ${kb(goals.jsGzipBytes)} | ${verdict(scale.initial.js.gzip, goals.jsGzipBytes)} |`,
+  `| Lighthouse mobile on ${scale.page} (perf / a11y / best practices / SEO) | ${scale.lighthouse.performance} / ${scale.lighthouse.accessibility} / ${scale.lighthouse.bestPractices} / ${scale.lighthouse.seo} | ${goals.lighthouse} | ${scale.lighthouse.performance === goals.lighthouse ? 'met' : 'MISSED'} |`,
 );
 console.log(lines.join('\n'));

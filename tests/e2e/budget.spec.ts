@@ -1,11 +1,15 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { test, expect } from '@playwright/test';
+import { test, expect, type Page } from '@playwright/test';
 import { PLAYGROUND_PAGES } from './pages.ts';
 
 /** JavaScript a playground page may transfer before the reader interacts (gzip). */
 const INITIAL_JS_BUDGET = 40 * 1024;
+/** HTML of each generated operation page, and its JavaScript before interaction (gzip). */
+const OPERATION_PAGE_BUDGET = 25 * 1024;
+/** Operation pages whose scripts are weighed: the largest request bodies of their APIs. */
+const OPERATION_PAGES = ['/reference/numbers/rent-any-number/', '/reference/fax/send-fax/'];
 /** Render-blocking CSS of a playground page (gzip); the body editor's CSS must not be part of it. */
 const INITIAL_CSS_BUDGET = 20 * 1024;
 /** Lazy chunks, gzip: today's size plus a small margin. */
@@ -24,28 +28,60 @@ const LAZY_BUDGETS: Array<[pattern: RegExp, bytes: number]> = [
   [/^ts\.worker-.*\.js$/, 1500 * 1024],
 ];
 
+/** Gzip bytes of every script `path` loads before the reader interacts, and how many there were. */
+async function initialScripts(page: Page, path: string): Promise<{ count: number; bytes: number }> {
+  const sizes: Promise<number>[] = [];
+  page.on('request', (request) => {
+    if (request.resourceType() !== 'script') return;
+    sizes.push(
+      request
+        .response()
+        .then(async (response) => (response ? gzipSync(await response.body()).length : 0)),
+    );
+  });
+  await page.goto(path);
+  await page.waitForLoadState('networkidle');
+  // Scripts started from idle callbacks have been requested once one has run; all are awaited.
+  await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
+  const bytes = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
+  return { count: sizes.length, bytes };
+}
+
 for (const path of PLAYGROUND_PAGES) {
   test(`${path} transfers at most 40 KB of gzip JavaScript before interaction`, async ({
     page,
   }) => {
-    const sizes: Promise<number>[] = [];
-    page.on('request', (request) => {
-      if (request.resourceType() !== 'script') return;
-      sizes.push(
-        request
-          .response()
-          .then(async (response) => (response ? gzipSync(await response.body()).length : 0)),
-      );
-    });
-    await page.goto(path);
-    await page.waitForLoadState('networkidle');
-    // Scripts started from idle callbacks have been requested once one has run; all are awaited.
-    await page.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve)));
-    const total = (await Promise.all(sizes)).reduce((sum, size) => sum + size, 0);
-    expect(sizes.length).toBeGreaterThan(0);
-    expect(total).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
+    const { count, bytes } = await initialScripts(page, path);
+    expect(count).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(INITIAL_JS_BUDGET);
   });
 }
+
+for (const path of OPERATION_PAGES) {
+  test(`operation page ${path} transfers at most 25 KB of gzip JavaScript before interaction`, async ({
+    page,
+  }) => {
+    const { count, bytes } = await initialScripts(page, path);
+    await expect(page.locator('sinch-playground')).toHaveCount(1);
+    expect(count).toBeGreaterThan(0);
+    expect(bytes).toBeLessThanOrEqual(OPERATION_PAGE_BUDGET);
+  });
+}
+
+test('every generated operation page is at most 25 KB of gzip HTML', () => {
+  const reference = join(process.env['E2E_DIST'] ?? 'dist', 'client/reference');
+  const pages = readdirSync(reference, { withFileTypes: true })
+    .filter((api) => api.isDirectory())
+    .flatMap((api) =>
+      readdirSync(join(reference, api.name), { withFileTypes: true })
+        .filter((operation) => operation.isDirectory())
+        .map((operation) => join(reference, api.name, operation.name, 'index.html')),
+    );
+  // Numbers alone has 22 operations; fewer pages means the walk found the wrong folder.
+  expect(pages.length).toBeGreaterThan(22);
+  for (const page of pages)
+    expect(gzipSync(readFileSync(page)).length, page).toBeLessThanOrEqual(OPERATION_PAGE_BUDGET);
+});
 
 for (const path of PLAYGROUND_PAGES) {
   test(`${path} links at most 20 KB of gzip CSS, none of it the body editor's`, async ({

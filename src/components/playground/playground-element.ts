@@ -10,6 +10,7 @@ import {
   loadCredentials,
   saveCredentials,
 } from '../../lib/playground/credentials.ts';
+import { confirmationFor } from '../../lib/playground/confirm.ts';
 import { credentialProblems, snippetInput } from '../../lib/playground/form-state.ts';
 import type { PlaygroundModel } from '../../lib/playground/props.ts';
 import {
@@ -22,6 +23,7 @@ import { MOCK_SERVER } from '../../lib/playground/servers.ts';
 import { TokenCache } from '../../lib/playground/token-cache.ts';
 import { DEMO_CREDENTIALS } from '../../lib/request/sample-credentials.ts';
 import { generateSnippet } from '../../lib/snippets/index.ts';
+import { ConfirmDialog } from './confirm-dialog.ts';
 import { PlaygroundForm } from './form-fields.ts';
 import { loadHighlighter } from './highlighter.ts';
 import { ResponseView } from './response-view.ts';
@@ -39,6 +41,7 @@ class SinchPlayground extends HTMLElement {
   #form!: PlaygroundForm;
   #tabs!: SnippetTabs;
   #response!: ResponseView;
+  #confirm!: ConfirmDialog;
   #inFlight: AbortController | undefined;
 
   connectedCallback(): void {
@@ -51,6 +54,7 @@ class SinchPlayground extends HTMLElement {
       (message) => this.#announce(message),
     );
     this.#response = new ResponseView(this, this.#model.operation.id);
+    this.#confirm = new ConfirmDialog(this);
     if (this.#form.restore(loadCredentials(sessionStorage, localStorage), location.hash))
       this.scrollIntoView({ block: 'start' });
     this.addEventListener('input', (event) => this.#onInput(event));
@@ -169,12 +173,17 @@ class SinchPlayground extends HTMLElement {
   }
 
   async #send(): Promise<void> {
-    if (this.#inFlight) return;
+    if (this.#inFlight || this.#confirm.open) return;
     const state = this.#form.state();
     const problems = sendProblems(this.#model, state, location.origin);
     if (problems.length > 0) {
       this.#response.status(sendProblemsText(problems));
       return this.#form.focusField(problems[0]!.field);
+    }
+    const confirmation = confirmationFor(this.#model.operation, state.server);
+    if (confirmation && !(await this.#confirm.ask(confirmation))) {
+      this.#response.status('Not sent: you cancelled the confirmation.');
+      return;
     }
     const controller = new AbortController();
     this.#inFlight = controller;

@@ -253,6 +253,10 @@ export function toOperationModels(document: Obj): OperationModel[] {
         parameters: readParameters(pathItem, operation),
         security: [],
         securitySchemes: readSecuritySchemes(document, operation),
+        ...(text(operation, 'x-sinch-cost') ? { costNote: text(operation, 'x-sinch-cost') } : {}),
+        ...(text(operation, 'x-sinch-deletes')
+          ? { deleteNote: text(operation, 'x-sinch-deletes') }
+          : {}),
       };
       const schemes = model.securitySchemes ?? [];
       model.security = [

@@ -143,4 +143,8 @@ export interface OperationModel {
   securitySchemes?: readonly SecuritySchemeModel[];
   /** OAuth2 client-credentials token URL, when the document declares one. */
   tokenUrl?: string;
+  /** Why sending it to Sinch may cost money (`x-sinch-cost`), asked about before a real send. */
+  costNote?: string;
+  /** What it removes for good when it is not a DELETE (`x-sinch-deletes`), asked about likewise. */
+  deleteNote?: string;
 }

@@ -3,17 +3,24 @@ import { loadOpenApiDocument, type OpenApiDocument } from '../openapi/load.ts';
 import { toOperationModels } from '../openapi/operations.ts';
 import type { OperationModel } from '../openapi/types.ts';
 import { API_REGISTRY, type ApiEntry } from './registry.ts';
+import { SCALE_API, scaleBenchEnabled, scaleDocumentText } from './scale-bench.ts';
 
-/** Text of every document in src/openapi/, by file name (bundled at build time by Vite). */
-const DOCUMENT_TEXTS: Record<string, string> = Object.fromEntries(
-  Object.entries(
-    import.meta.glob<string>('../../openapi/*.yaml', {
-      query: '?raw',
-      import: 'default',
-      eager: true,
-    }),
-  ).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
-);
+/**
+ * Text of every document in src/openapi/, by file name (bundled at build time by Vite), and the
+ * benchmark's generated one when it asked for it.
+ */
+const DOCUMENT_TEXTS: Record<string, string> = {
+  ...Object.fromEntries(
+    Object.entries(
+      import.meta.glob<string>('../../openapi/*.yaml', {
+        query: '?raw',
+        import: 'default',
+        eager: true,
+      }),
+    ).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+  ),
+  ...(scaleBenchEnabled() ? { [SCALE_API.document]: scaleDocumentText() } : {}),
+};
 
 /** One registered API with its dereferenced document and its operations. */
 export interface ReferenceApi {
@@ -64,9 +71,4 @@ export function loadReferenceApis(): Promise<ReferenceApi[]> {
     return apis;
   })();
   return cache;
-}
-
-/** The YAML text of every registered document, in registry order (the playground's source list). */
-export function registeredDocumentTexts(): string[] {
-  return API_REGISTRY.map(documentText);
 }

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { SCALE_API, scaleBenchEnabled } from './scale-bench.ts';
 
 /** One API the site documents: its URL slug, titles, and the OpenAPI file in src/openapi/. */
 export const apiEntrySchema = z.object({
@@ -65,4 +66,5 @@ export const API_REGISTRY: readonly ApiEntry[] = parseRegistry([
     description: 'Create and maintain Conversation API message templates and their translations.',
     document: 'template-management.yaml',
   },
+  ...(scaleBenchEnabled() ? [SCALE_API] : []),
 ]);
