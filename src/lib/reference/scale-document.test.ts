@@ -18,6 +18,7 @@ describe('scaleDocument', () => {
     );
     expect([...styles].sort()).toEqual(
       [
+        'cookie:form',
         'header:simple',
         'path:',
         'path:label',
