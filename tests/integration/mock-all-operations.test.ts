@@ -14,7 +14,7 @@ import {
   HAND_WRITTEN_OPERATIONS,
   type MockHandler,
 } from '../../src/lib/mock/handler.ts';
-import { sampleFromSchema } from '../../src/lib/mock/sample.ts';
+import { parameterSample, sampleFromSchema } from '../../src/lib/openapi/examples.ts';
 import type { OperationModel, ParameterModel } from '../../src/lib/openapi/types.ts';
 import {
   exampleBody,
@@ -35,6 +35,9 @@ const operations = apis.flatMap(({ entry, operations: list }) =>
 const workDir = mkdtempSync(join(tmpdir(), 'mock-all-'));
 // curl reads this file first: it prints the status after the body, so the snippets stay as copied.
 writeFileSync(join(workDir, '.curlrc'), 'write-out = "\\n%{http_code}"\n');
+/** A small PDF for the operations that upload a file; the snippets read it from this path. */
+const ATTACHMENT = join(workDir, 'attachment.pdf');
+writeFileSync(ATTACHMENT, '%PDF-1.4\n%%EOF\n');
 const ENV = {
   CURL_HOME: workDir,
   SINCH_PROJECT_ID: DEMO_CREDENTIALS.projectId,
@@ -78,15 +81,11 @@ const HELD_NUMBERS: Record<string, string> = {
   getAvailableNumber: AVAILABLE_NUMBERS[1]!.phoneNumber,
 };
 
-/** A valid value for a parameter: a held number, its example, else a sample of its schema. */
+/** A valid value for a parameter: a held number, else the engine's sample (its example first). */
 function parameterValue(operation: OperationModel, parameter: ParameterModel): string | string[] {
   if (parameter.name === 'phoneNumber' && operation.id in HELD_NUMBERS)
     return HELD_NUMBERS[operation.id]!;
-  if (parameter.schema.type === 'array') {
-    const item = sampleFromSchema(parameter.schema.items ?? { type: 'string' });
-    return [String(item)];
-  }
-  return parameter.example ?? String(sampleFromSchema(parameter.schema));
+  return parameterSample(parameter);
 }
 
 /** The curl a reader copies in env mode with the demo credentials, against the mock. */
@@ -98,6 +97,9 @@ function copiedCurl(operation: OperationModel, auth: 'basic' | 'oauth2'): string
   for (const parameter of operation.parameters)
     if (parameter.required && parameter.name !== 'projectId')
       state.params[parameter.name] = parameterValue(operation, parameter);
+  const files = operation.requestBody?.contents?.[0]?.fileFields ?? [];
+  if (files.length > 0)
+    state.files = Object.fromEntries(files.map((field) => [field.name, { path: ATTACHMENT }]));
   const example = exampleBody(model);
   if (operation.requestBody && (example === null || example === ''))
     state.body = JSON.stringify(sampleFromSchema(operation.requestBody.schema));

@@ -4,9 +4,9 @@
  * the document. Routing uses the same server → `/mock/<api>` mapping as the playground.
  */
 import type { OpenApiDocument } from '../openapi/load.ts';
+import { responseSample } from '../openapi/examples.ts';
 import type { JsonSchema, OperationModel } from '../openapi/types.ts';
 import { mockBaseUrl, sinchServerUrl } from '../playground/servers.ts';
-import { sampleFromSchema } from './sample.ts';
 
 /** One registered API as the mock needs it: its dereferenced document and operation models. */
 export interface MockApi {
@@ -71,7 +71,7 @@ export function exampleOf(media: Obj): unknown {
     if (isObject(first) && 'value' in first) return first['value'];
   }
   const schema = isObject(media['schema']) ? (media['schema'] as JsonSchema) : {};
-  return sampleFromSchema(schema);
+  return responseSample(schema);
 }
 
 /** The first 2xx response of an operation in its document, as the mock will answer it. */

@@ -22,6 +22,18 @@ export function sampleFromSchema(schema: JsonSchema): unknown {
 }
 
 /**
+ * An answer generated from a response schema, for the mock: every property, `writeOnly` left
+ * out. Server-side only, like `sampleFromSchema`.
+ */
+export function responseSample(schema: JsonSchema): unknown {
+  return sample(schema as Parameters<typeof sample>[0], {
+    skipWriteOnly: true,
+    quiet: true,
+    maxSampleDepth: 8,
+  });
+}
+
+/**
  * The named examples of a media type object: `example`, else every entry of `examples` in
  * document order, else one generated from the schema, so every body starts with a value.
  */

@@ -7,7 +7,13 @@ import { validateBasicCredentials } from '../request/basic.ts';
 import { prepareRequest, type PreparedRequest } from '../request/build.ts';
 import type { FieldError, Result } from '../request/errors.ts';
 import { PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
-import type { Credentials, HttpRequest, ParameterValues, RequestAuth } from '../request/types.ts';
+import type {
+  Credentials,
+  FileInput,
+  HttpRequest,
+  ParameterValues,
+  RequestAuth,
+} from '../request/types.ts';
 import type { SnippetAuth, SnippetInput } from '../snippets/types.ts';
 import type { AuthMode, PlaygroundModel } from './props.ts';
 import { MOCK_SERVER, serverUrlFor, sinchTokenUrl, tokenUrlFor } from './servers.ts';
@@ -22,6 +28,8 @@ export interface FormState {
   params: ParameterValues;
   /** The body text, or null when the operation takes none. */
   body: string | null;
+  /** Files chosen for the body's file fields, by field name (`body` for a binary body). */
+  files?: Readonly<Record<string, FileInput>>;
   /** Snippets read credentials from SINCH_* environment variables. */
   useEnv: boolean;
   /** The reader chose to see the key secret in clear. */
@@ -91,6 +99,7 @@ export function playgroundRequest(
     serverUrl: serverUrlFor(state.server, model.operation, origin),
     params: { ...state.params, projectId },
     body: state.body,
+    ...(state.files ? { files: state.files } : {}),
     auth: options.auth ?? { type: 'basic', username: keyId, password: keySecret },
   });
   if (!prepared.ok) return { result: prepared, projectId, keyId, keySecret };
