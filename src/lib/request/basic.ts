@@ -4,8 +4,8 @@ import type { FieldError } from './errors.ts';
 export const MAX_KEY_ID_LENGTH = 256;
 export const MAX_KEY_SECRET_LENGTH = 4096;
 
-// C0 controls (NUL, TAB, CR, LF, …) and DEL cannot travel in an HTTP header.
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
+/** C0 controls (NUL, TAB, CR, LF, …) and DEL, which cannot travel in an HTTP header. */
+export const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 
 /** Human name of a control character, for error messages. */
 function describeControl(value: string): string {

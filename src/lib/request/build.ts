@@ -1,5 +1,5 @@
 import type { MediaTypeModel, OperationModel, ParameterModel } from '../openapi/types.ts';
-import { validateBasicCredentials } from './basic.ts';
+import { CONTROL_CHARACTER, validateBasicCredentials } from './basic.ts';
 import { bytesToBase64 } from './bytes.ts';
 import type { FieldError, Result } from './errors.ts';
 import { encodeMultipart, type MultipartPart } from './multipart.ts';
@@ -57,7 +57,6 @@ export interface PreparedRequest {
   content: RequestContent;
 }
 
-const CONTROL_CHARACTER = /[\u0000-\u001f\u007f]/;
 const PROJECT_ID = /^project[-_]?id$/i;
 
 /** True for a parameter or server variable that holds the Sinch project ID, under any spelling. */
