@@ -1,0 +1,197 @@
+/**
+ * `spec:check`: for each operation of a document, whether the playground form, the request
+ * builder and every snippet target handle it, with the reason when one does not.
+ */
+import { parameterSample } from '../openapi/examples.ts';
+import { serverOrigins } from '../openapi/server-origins.ts';
+import type { OperationModel, SecuritySchemeModel } from '../openapi/types.ts';
+import { prepareRequest, type PreparedRequest } from '../request/build.ts';
+import { PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
+import type { FileInput, ParameterValues } from '../request/types.ts';
+import { responseTypeName } from '../playground/form-state.ts';
+import { sinchServerUrl } from '../playground/servers.ts';
+import { generateSnippet, SNIPPET_TARGETS } from '../snippets/index.ts';
+import type { SnippetAuth } from '../snippets/types.ts';
+
+/** One verdict: `form`, `request` or `snippet:<target id>`. */
+export interface SupportCheck {
+  subject: string;
+  ok: boolean;
+  /** Why not, when `ok` is false. */
+  reason?: string;
+}
+
+/** The verdicts for one operation. */
+export interface OperationReport {
+  operationId: string;
+  method: string;
+  path: string;
+  checks: SupportCheck[];
+  supported: boolean;
+}
+
+/** The verdicts for a whole document; `supported` is false when any operation is not. */
+export interface SpecReport {
+  document: string;
+  operations: OperationReport[];
+  supported: boolean;
+}
+
+/** Describes a scheme the playground or the snippets cannot use. */
+function schemeText(scheme: SecuritySchemeModel): string {
+  return scheme.type === 'apiKey'
+    ? `"${scheme.name}" (API key in ${scheme.in} "${scheme.parameterName}")`
+    : `"${scheme.name}" (${scheme.type})`;
+}
+
+/** The form offers Basic and OAuth2 only; an operation accepting neither cannot be sent from it. */
+function formCheck(operation: OperationModel): SupportCheck {
+  const schemes = operation.securitySchemes ?? [];
+  if (schemes.length === 0 || operation.security.length > 0) return { subject: 'form', ok: true };
+  return {
+    subject: 'form',
+    ok: false,
+    reason: `accepts only ${schemes.map(schemeText).join(', ')}; the form offers Basic and OAuth2`,
+  };
+}
+
+/** How snippets authenticate for the operation, or why they cannot. */
+function snippetAuthFor(operation: OperationModel): SnippetAuth | string {
+  const schemes = operation.securitySchemes ?? [];
+  const { keyId, keySecret } = PLACEHOLDER_CREDENTIALS;
+  if (schemes.length === 0 || operation.security.includes('basic'))
+    return { type: 'basic', keyId, keySecret };
+  const oauth2 = schemes.find((scheme) => scheme.type === 'oauth2');
+  if (oauth2) return { type: 'oauth2', keyId, keySecret, tokenUrl: oauth2.tokenUrl };
+  if (schemes.some((scheme) => scheme.type === 'bearer'))
+    return { type: 'bearer', token: 'YOUR_ACCESS_TOKEN' };
+  return `security scheme ${schemes.map(schemeText).join(', ')} has no snippet support`;
+}
+
+/** The first example of the preferred body media type as body text, and placeholder files. */
+function exampleInput(operation: OperationModel): {
+  body: string | null;
+  files: Record<string, FileInput>;
+} {
+  const spec = operation.requestBody;
+  if (!spec) return { body: null, files: {} };
+  const media = spec.contents?.find((candidate) => candidate.contentType === spec.contentType);
+  const example = media ? media.examples[0]?.value : spec.example;
+  const body =
+    example === undefined ? '' : typeof example === 'string' ? example : JSON.stringify(example);
+  const files: Record<string, FileInput> = {};
+  if (media?.kind === 'binary') files['body'] = { path: 'body.bin', bytes: new Uint8Array() };
+  for (const field of media?.fileFields ?? [])
+    files[field.name] = { path: `${field.name}.bin`, bytes: new Uint8Array() };
+  return { body, files };
+}
+
+/** Builds the operation's request from its examples, as the form starts. */
+function buildExample(operation: OperationModel): ReturnType<typeof prepareRequest> {
+  const params: ParameterValues = { projectId: PLACEHOLDER_CREDENTIALS.projectId };
+  for (const parameter of operation.parameters)
+    if (parameter.required) params[parameter.name] = parameterSample(parameter);
+  const { body, files } = exampleInput(operation);
+  return prepareRequest({
+    operation,
+    serverUrl: sinchServerUrl(operation),
+    params,
+    body,
+    files,
+    auth: {
+      type: 'basic',
+      username: PLACEHOLDER_CREDENTIALS.keyId,
+      password: PLACEHOLDER_CREDENTIALS.keySecret,
+    },
+  });
+}
+
+/** The request check: the proxy must be able to list the server's origins, the example must build. */
+function requestCheck(
+  document: string,
+  operation: OperationModel,
+  prepared: ReturnType<typeof prepareRequest>,
+): SupportCheck {
+  try {
+    serverOrigins(document, [operation]);
+  } catch (error) {
+    return { subject: 'request', ok: false, reason: (error as Error).message };
+  }
+  if (prepared.ok) return { subject: 'request', ok: true };
+  const problems = prepared.errors.map((error) => `${error.field}: ${error.message}`).join('; ');
+  return { subject: 'request', ok: false, reason: `the first example does not build: ${problems}` };
+}
+
+/** One check per snippet target, writing the example request. */
+function snippetChecks(
+  operation: OperationModel,
+  prepared: PreparedRequest | null,
+): SupportCheck[] {
+  const auth = snippetAuthFor(operation);
+  return SNIPPET_TARGETS.map(({ id }) => {
+    const subject = `snippet:${id}`;
+    if (typeof auth === 'string') return { subject, ok: false, reason: auth };
+    if (!prepared) return { subject, ok: false, reason: 'no request to write (see request)' };
+    try {
+      const text = generateSnippet(id, {
+        request: prepared.request,
+        url: prepared.url,
+        content: prepared.content,
+        auth,
+        credentialMode: 'inline',
+        projectId: PLACEHOLDER_CREDENTIALS.projectId,
+        ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
+        responseTypeName: responseTypeName(operation.id),
+      });
+      if (text.trim() === '') return { subject, ok: false, reason: 'the snippet is empty' };
+      return { subject, ok: true };
+    } catch (error) {
+      return { subject, ok: false, reason: (error as Error).message };
+    }
+  });
+}
+
+/** Checks every operation of a loaded document; `document` names it in messages. */
+export function checkOperations(
+  document: string,
+  operations: readonly OperationModel[],
+): SpecReport {
+  const reports = operations.map((operation): OperationReport => {
+    const prepared = buildExample(operation);
+    const checks = [
+      formCheck(operation),
+      requestCheck(document, operation, prepared),
+      ...snippetChecks(operation, prepared.ok ? prepared.value : null),
+    ];
+    return {
+      operationId: operation.id,
+      method: operation.method,
+      path: operation.path,
+      checks,
+      supported: checks.every((check) => check.ok),
+    };
+  });
+  return {
+    document,
+    operations: reports,
+    supported: reports.every((report) => report.supported),
+  };
+}
+
+/** The report as lines of text: one line per operation, one indented line per failing check. */
+export function formatSpecReport(report: SpecReport): string {
+  const lines = [`${report.document}: ${report.operations.length} operations`];
+  for (const operation of report.operations) {
+    const mark = operation.supported ? 'ok  ' : 'FAIL';
+    lines.push(`${mark} ${operation.operationId} (${operation.method} ${operation.path})`);
+    for (const check of operation.checks)
+      if (!check.ok) lines.push(`       ${check.subject}: ${check.reason ?? 'not supported'}`);
+  }
+  const failing = report.operations.filter((operation) => !operation.supported).length;
+  lines.push(
+    failing === 0
+      ? 'Every operation is fully supported.'
+      : `${failing} of ${report.operations.length} operations are not fully supported.`,
+  );
+  return `${lines.join('\n')}\n`;
+}
