@@ -6,7 +6,7 @@ import { parameterSample } from '../openapi/examples.ts';
 import { serverOrigins } from '../openapi/server-origins.ts';
 import type { OperationModel, SecuritySchemeModel } from '../openapi/types.ts';
 import { prepareRequest, type PreparedRequest } from '../request/build.ts';
-import { PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
+import { PLACEHOLDER_CREDENTIALS, PLACEHOLDER_TOKEN } from '../request/sample-credentials.ts';
 import type { FileInput, ParameterValues } from '../request/types.ts';
 import { responseTypeName } from '../playground/form-state.ts';
 import { sinchServerUrl } from '../playground/servers.ts';
@@ -64,7 +64,7 @@ function snippetAuthFor(operation: OperationModel): SnippetAuth | string {
   const oauth2 = schemes.find((scheme) => scheme.type === 'oauth2');
   if (oauth2) return { type: 'oauth2', keyId, keySecret, tokenUrl: oauth2.tokenUrl };
   if (schemes.some((scheme) => scheme.type === 'bearer'))
-    return { type: 'bearer', token: 'YOUR_ACCESS_TOKEN' };
+    return { type: 'bearer', token: PLACEHOLDER_TOKEN };
   return `security scheme ${schemes.map(schemeText).join(', ')} has no snippet support`;
 }
 

@@ -16,3 +16,6 @@ export const PLACEHOLDER_CREDENTIALS = {
   keyId: 'YOUR_KEY_ID',
   keySecret: 'YOUR_KEY_SECRET',
 } as const satisfies Credentials;
+
+/** What snippets show in place of a bearer token that was not given. */
+export const PLACEHOLDER_TOKEN = 'YOUR_API_TOKEN';
