@@ -87,6 +87,27 @@ describe('checkOperations', () => {
       expected: {},
     },
     {
+      name: 'a multipart file part whose name curl cannot write',
+      document: documentWith({
+        operation: {
+          requestBody: {
+            content: {
+              'multipart/form-data': {
+                schema: {
+                  type: 'object',
+                  properties: { 'a=b': { type: 'string', format: 'binary' } },
+                },
+              },
+            },
+          },
+        },
+      }),
+      expected: {
+        'snippet:curl':
+          'the multipart file part "a=b" cannot be written: curl ends a --form name at "="',
+      },
+    },
+    {
       name: 'an API-key-only operation',
       document: documentWith({
         schemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },

@@ -122,6 +122,20 @@ function requestCheck(
   return { subject: 'request', ok: false, reason: `the first example does not build: ${problems}` };
 }
 
+/**
+ * A multipart part curl cannot write: `--form name=value` ends the name at the first `=`, so a
+ * part (file or text) whose name holds one would be sent under the wrong name.
+ */
+function curlPartProblem(operation: OperationModel): string | null {
+  const spec = operation.requestBody;
+  const media = spec?.contents?.find((candidate) => candidate.contentType === spec.contentType);
+  if (media?.kind !== 'multipart') return null;
+  const files = new Set(media.fileFields.map((field) => field.name));
+  const bad = Object.keys(media.schema.properties ?? {}).find((name) => name.includes('='));
+  if (bad === undefined) return null;
+  return `the multipart ${files.has(bad) ? 'file ' : ''}part "${bad}" cannot be written: curl ends a --form name at "="`;
+}
+
 /** One check per snippet target, writing the example request. */
 function snippetChecks(
   operation: OperationModel,
@@ -132,6 +146,8 @@ function snippetChecks(
     const subject = `snippet:${id}`;
     if (typeof auth === 'string') return { subject, ok: false, reason: auth };
     if (!prepared) return { subject, ok: false, reason: 'no request to write (see request)' };
+    const curlProblem = id === 'curl' ? curlPartProblem(operation) : null;
+    if (curlProblem) return { subject, ok: false, reason: curlProblem };
     try {
       const text = generateSnippet(id, {
         request: prepared.request,
