@@ -32,7 +32,7 @@ export interface SnippetOptions {
 }
 
 /** The usage line printed with argument errors. */
-export const SNIPPET_USAGE =
+const SNIPPET_USAGE =
   'Usage: npm run snippet -- --spec <document> --operation <operationId> --target <id> [--env] [--auth <scheme>] [--param name=value]... [--body <json> | --example <name>] [--file field=path]... [--server-url <url>] [--server-var name=value]...';
 
 /** Splits repeated `name=value` arguments of one flag, naming the flag and the bad value. */
@@ -170,7 +170,7 @@ function filesFor(
  * The snippet input for the options, built as Copy builds it: credentials from SINCH_* variables
  * (placeholders when unset), never from arguments. Throws a UsageError for a bad name or value.
  */
-export function cliSnippetInput(
+function cliSnippetInput(
   operations: readonly OperationModel[],
   options: SnippetOptions,
   env: Readonly<Record<string, string | undefined>>,
