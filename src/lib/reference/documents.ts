@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadOpenApiDocument, type OpenApiDocument } from '../openapi/load.ts';
 import { toOperationModels } from '../openapi/operations.ts';
@@ -6,19 +7,34 @@ import { API_REGISTRY, type ApiEntry } from './registry.ts';
 import { SCALE_API, scaleBenchEnabled, scaleDocumentText } from './scale-bench.ts';
 
 /**
- * Text of every document in src/openapi/, by file name (bundled at build time by Vite), and the
- * benchmark's generated one when it asked for it.
+ * Text of every document in src/openapi/, by file name: bundled by Vite in the site build; read
+ * from the folder when the production server layer runs this module directly under Node, where
+ * `import.meta.glob` does not exist.
  */
+function ownDocumentTexts(): Record<string, string> {
+  let bundled: Record<string, string>;
+  try {
+    bundled = import.meta.glob<string>('../../openapi/*.yaml', {
+      query: '?raw',
+      import: 'default',
+      eager: true,
+    });
+  } catch {
+    const folder = new URL('../../openapi/', import.meta.url);
+    return Object.fromEntries(
+      readdirSync(folder)
+        .filter((name) => name.endsWith('.yaml'))
+        .map((name) => [name, readFileSync(new URL(name, folder), 'utf8')]),
+    );
+  }
+  return Object.fromEntries(
+    Object.entries(bundled).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
+  );
+}
+
+/** Our documents, and the benchmark's generated one when it asked for it. */
 const DOCUMENT_TEXTS: Record<string, string> = {
-  ...Object.fromEntries(
-    Object.entries(
-      import.meta.glob<string>('../../openapi/*.yaml', {
-        query: '?raw',
-        import: 'default',
-        eager: true,
-      }),
-    ).map(([path, text]) => [path.slice(path.lastIndexOf('/') + 1), text]),
-  ),
+  ...ownDocumentTexts(),
   ...(scaleBenchEnabled() ? { [SCALE_API.document]: scaleDocumentText() } : {}),
 };
 
