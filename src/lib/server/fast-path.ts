@@ -10,28 +10,8 @@ import type { ServerInstances } from './instances.ts';
 /** The handlers the fast path serves, looked up per request (they are built on first use). */
 export type FastPathHandlers = () => Pick<ServerInstances, 'proxy' | 'mock' | 'client'>;
 
-/** Bodies declared up to this size are read into memory before the handler sees the request. */
-const SMALL_BODY_BYTES = 64 * 1024;
-
-/** Reads a body whose declared length is small; the declared length bounds what is kept. */
-function readSmallBody(req: IncomingMessage, declared: number): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    let size = 0;
-    req.on('data', (chunk: Buffer) => {
-      size += chunk.byteLength;
-      // Node refuses a body longer than its Content-Length, so this only guards the arithmetic.
-      if (size <= declared) chunks.push(chunk);
-    });
-    req.on('end', () => {
-      resolve(chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks));
-    });
-    req.on('error', reject);
-  });
-}
-
 /** The web Request Astro's Node adapter would build for `req`, with the same URL and headers. */
-async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
+function toRequest(req: IncomingMessage, url: URL): Request {
   // From Node's parsed headers, as the adapter does: duplicates are merged or dropped alike.
   const headers = new Headers();
   for (const [name, value] of Object.entries(req.headers)) {
@@ -41,16 +21,8 @@ async function toRequest(req: IncomingMessage, url: URL): Promise<Request> {
   }
   const method = req.method ?? 'GET';
   if (method === 'GET') return new Request(url, { method, headers });
-  const length = req.headers['content-length'];
-  const declared = length === undefined ? NaN : Number(length);
-  if (declared <= SMALL_BODY_BYTES)
-    return new Request(url, {
-      method,
-      headers,
-      body: (await readSmallBody(req, declared)) as Uint8Array<ArrayBuffer>,
-    });
-  // Large or chunked bodies stream through (undici takes an async iterable), so the handler's cap
-  // stops them early.
+  // The body streams through (undici takes an async iterable), so the handler's capped,
+  // deadline-aware reader stops a large or slow body as it does on the Astro route.
   const init = { method, headers, body: req, duplex: 'half' };
   return new Request(url, init as unknown as RequestInit);
 }
@@ -93,7 +65,7 @@ export function createFastPath(
     if (!proxyCall && !url.pathname.startsWith('/mock/')) return false;
     void (async () => {
       try {
-        const request = await toRequest(req, url);
+        const request = toRequest(req, url);
         // The same client key the Astro routes compute from the adapter's clientAddress.
         const { proxy, mock, client } = handlers();
         const key = client(request, socketAddress);
