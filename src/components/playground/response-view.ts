@@ -60,7 +60,7 @@ export class ResponseView {
       const reason = statusText(envelope.status, envelope.statusText);
       code.textContent = `${envelope.status} ${reason}`;
       code.dataset['statusClass'] = statusClass(envelope.status);
-      meta.textContent = `${Math.round(envelope.durationMs)} ms · ${formatBytes(envelope.sizeBytes)}${envelope.truncated ? ' · truncated' : ''}`;
+      meta.textContent = `${Math.round(envelope.durationMs)} ms · ${formatBytes(envelope.sizeBytes)}`;
       for (const [name, value] of Object.entries(envelope.headers)) {
         const dt = document.createElement('dt');
         dt.textContent = name;

@@ -231,7 +231,6 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
         ...encodeBody(upstream.body),
         durationMs: Math.round(performance.now() - started),
         sizeBytes: upstream.body.byteLength,
-        // Never cut: an answer over the cap is refused with RESPONSE_TOO_LARGE (502).
         truncated: false,
       };
       return proxyJson(200, envelope);

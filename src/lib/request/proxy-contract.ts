@@ -19,7 +19,11 @@ export interface ProxyEnvelope {
   bodyEncoding: 'utf8' | 'base64';
   durationMs: number;
   sizeBytes: number;
-  truncated: boolean;
+  /**
+   * Always false: an answer over the proxy's 5 MiB cap is refused (502 RESPONSE_TOO_LARGE), never
+   * cut short. Kept so the envelope has the documented shape.
+   */
+  truncated: false;
 }
 
 /** What the proxy reports when it refused a request or could not reach the API. */
