@@ -36,7 +36,7 @@ describe('compressionLevels', () => {
       '_astro/editor.js',
       2_000_000,
       many,
-      { brotli: 9, gzip: 9 },
+      { brotli: 5, gzip: 6 },
     ],
   ])('%s', (_, file, bytes, pageBytes, levels) => {
     expect(compressionLevels(file, bytes, pageBytes)).toEqual(levels);

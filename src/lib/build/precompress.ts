@@ -46,9 +46,11 @@ function isSharedAsset(file: string): boolean {
 }
 
 /**
- * The levels for one file. Shared assets (`_astro/`: scripts, styles, fonts every page loads)
- * always get full effort; pages get it while the pages add up to at most FULL_EFFORT_PAGE_BYTES,
- * and FAST levels above that, so a large generated reference builds in seconds, not hours.
+ * The levels for one file. While the pages add up to at most FULL_EFFORT_PAGE_BYTES every file
+ * gets full effort. Above that, pages get FAST levels, so a large generated reference compresses
+ * in seconds, not hours; so do shared assets over LARGE_FILE_BYTES (the editor's chunks, loaded
+ * on demand, where brotli 9 alone takes longer than the rest of the step), while the smaller
+ * shared assets (`_astro/`: the scripts and styles every page loads) keep full effort.
  */
 export function compressionLevels(
   file: string,
@@ -56,7 +58,8 @@ export function compressionLevels(
   pageBytes: number,
   fullEffortPageBytes = FULL_EFFORT_PAGE_BYTES,
 ): CompressionLevels {
-  if (!isSharedAsset(file) && pageBytes > fullEffortPageBytes) return FAST;
+  if (pageBytes > fullEffortPageBytes && (!isSharedAsset(file) || bytes > LARGE_FILE_BYTES))
+    return FAST;
   return bytes > LARGE_FILE_BYTES ? LARGE_FILE : FULL_EFFORT;
 }
 
