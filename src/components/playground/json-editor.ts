@@ -18,8 +18,11 @@ export interface JsonEditorOptions {
 
 const schemas: { uri: string; fileMatch: string[]; schema: JsonSchema }[] = [];
 
-/** Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form. */
-export async function mountJsonEditor(options: JsonEditorOptions): Promise<void> {
+/**
+ * Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form.
+ * Returns a setter for when the form replaces the body (another media type or example).
+ */
+export async function mountJsonEditor(options: JsonEditorOptions): Promise<(text: string) => void> {
   const { host, textarea, schema, modelUri } = options;
   const monaco = prepareMonaco();
   schemas.push({ uri: `${modelUri}#schema`, fileMatch: [modelUri], schema });
@@ -56,4 +59,5 @@ export async function mountJsonEditor(options: JsonEditorOptions): Promise<void>
   });
   editor.focus();
   await Promise.resolve();
+  return (text) => model.setValue(text);
 }

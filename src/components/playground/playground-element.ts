@@ -43,6 +43,8 @@ class SinchPlayground extends HTMLElement {
   #response!: ResponseView;
   #confirm!: ConfirmDialog;
   #inFlight: AbortController | undefined;
+  /** Writes a replaced body into the JSON editor, once it is open. */
+  #setEditorText: ((text: string) => void) | undefined;
 
   connectedCallback(): void {
     const data = this.querySelector('script[data-model]')?.textContent ?? '{}';
@@ -97,6 +99,7 @@ class SinchPlayground extends HTMLElement {
       this.#form.server() !== MOCK_SERVER;
     this.querySelector<HTMLElement>('[data-basic-warning]')!.hidden =
       this.#form.authMode() !== 'basic';
+    this.#form.showServerVariables();
     this.#form.showCredentialProblems(credentialProblems(credentials));
     this.#form.showParameterProblems();
     this.#tabs.render();
@@ -116,9 +119,22 @@ class SinchPlayground extends HTMLElement {
   }
 
   #onInput(event: Event): void {
+    if (this.#onBodyControl(event)) return;
     const persist = CREDENTIAL_FIELDS.includes((event.target as HTMLInputElement).name);
     this.#update(persist);
     if (!persist) this.#form.writeShareLink();
+  }
+
+  /** File inputs, and the media-type and example pickers; true when the event is fully handled. */
+  #onBodyControl(event: Event): boolean {
+    const target = event.target as HTMLInputElement;
+    if (target.type === 'file') {
+      if (event.type === 'change') void this.#form.readFile(target).then(() => this.#update(false));
+      return true;
+    }
+    const text = this.#form.switchBody(target);
+    if (text !== null) this.#setEditorText?.(text);
+    return false;
   }
 
   #onClick(event: Event): void {
@@ -219,7 +235,7 @@ class SinchPlayground extends HTMLElement {
   async #openEditor(): Promise<void> {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!;
     const { mountJsonEditor } = await import('./json-editor.ts');
-    await mountJsonEditor({
+    this.#setEditorText = await mountJsonEditor({
       host: this.querySelector<HTMLElement>('[data-monaco]')!,
       textarea,
       schema: this.#model.operation.requestBody?.schema ?? {},

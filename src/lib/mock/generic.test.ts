@@ -118,6 +118,27 @@ describe('routing', () => {
     expect(mockBasePath(API.operations[0]!)).toBe('/mock/widgets');
   });
 
+  it('routes a host variable of the server as one more segment, any region matching', () => {
+    const regional = {
+      ...DOCUMENT,
+      servers: [
+        {
+          url: 'https://{region}.widgets.api.sinch.com',
+          variables: { region: { default: 'us', enum: ['us', 'eu'] } },
+        },
+      ],
+    };
+    const routes = buildRoutes(
+      [{ document: regional, operations: toOperationModels(regional) }],
+      new Set(),
+    );
+    expect(routes[0]!.base).toBe('/mock/widgets/{region}');
+    expect(matchRoute(routes, 'GET', '/mock/widgets/eu/v1/projects/p/widgets')).toMatchObject({
+      route: { operation: { id: 'listWidgets' } },
+      params: { region: 'eu', projectId: 'p' },
+    });
+  });
+
   it.each([
     ['GET', '/mock/widgets/v1/projects/p/widgets', 'listWidgets', {}],
     ['GET', '/mock/widgets/v1/projects/p/widgets/w%2B1', 'getWidget', { widgetId: 'w+1' }],

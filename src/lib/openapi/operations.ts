@@ -1,4 +1,5 @@
 import { examplesOf } from './examples.ts';
+import { fillServerTemplate } from './server-template.ts';
 import type {
   BodyKind,
   JsonSchema,
@@ -60,18 +61,6 @@ function readServers(value: unknown): ServerModel[] {
       model.variables = variables;
     }
     return model;
-  });
-}
-
-/** A server URL with each `{variable}` replaced by its chosen value, else its default. */
-export function fillServerTemplate(
-  template: string,
-  variables: readonly ServerVariableModel[],
-  chosen: Readonly<Record<string, string>>,
-): string {
-  return template.replace(/\{([^}]+)\}/g, (match, name: string) => {
-    const variable = variables.find((candidate) => candidate.name === name);
-    return chosen[name] ?? variable?.default ?? match;
   });
 }
 

@@ -10,7 +10,7 @@ import type { RequestAuth } from '../request/types.ts';
 import { playgroundRequest, type FormState } from './form-state.ts';
 import { readProxyAnswer, type Outcome } from './outcome.ts';
 import type { PlaygroundModel } from './props.ts';
-import { sinchTokenUrl, tokenUrlFor } from './servers.ts';
+import { serverVariableValues, sinchTokenUrl, tokenUrlFor } from './servers.ts';
 import type { TokenCache } from './token-cache.ts';
 
 /** The `fetch` the send module calls; the browser's, or a fake in tests. */
@@ -127,7 +127,12 @@ export async function sendPlaygroundRequest(
   try {
     let auth: RequestAuth = { type: 'basic', username: keyId, password: keySecret };
     if (!usedBasic) {
-      const tokenUrl = tokenUrlFor(state.server, sinchTokenUrl(model.operation), context.origin);
+      const tokenUrl = tokenUrlFor(
+        state.server,
+        sinchTokenUrl(model.operation),
+        context.origin,
+        serverVariableValues(model.operation, state.server, state.serverVariables ?? {}),
+      );
       const token = await accessToken(tokenUrl, keyId, keySecret, context);
       if (typeof token !== 'string')
         return { kind: 'answered', outcome: token, usedBasic, label: 'Token request' };
