@@ -14,7 +14,7 @@ import {
 } from '../../lib/playground/form-state.ts';
 import { chosenServer } from '../../lib/playground/servers.ts';
 import type { AuthMode, PlaygroundModel } from '../../lib/playground/props.ts';
-import { checkParameter } from '../../lib/playground/validate.ts';
+import { parameterProblems } from '../../lib/playground/validate.ts';
 import type { FieldError } from '../../lib/request/errors.ts';
 import type { FileInput, ParameterValues } from '../../lib/request/types.ts';
 
@@ -227,18 +227,13 @@ export class PlaygroundForm {
 
   /** Checks each parameter as typed and shows its message under the field. */
   showParameterProblems(): void {
-    const params = this.params();
-    for (const parameter of this.#model.operation.parameters) {
-      const field = this.#root.querySelector<HTMLElement>(
-        `[data-param="${CSS.escape(parameter.name)}"]`,
-      );
-      if (!field) continue;
-      const value = params[parameter.name];
-      const message = typeof value === 'string' ? checkParameter(parameter, value) : null;
-      field.querySelector('.field-error')!.textContent = message ?? '';
+    const problems = parameterProblems(this.#model.operation, this.params());
+    for (const field of this.#paramFields()) {
+      const message = problems.get(field.dataset['param']!) ?? '';
+      field.querySelector('.field-error')!.textContent = message;
       field
         .querySelector('input:not([type="checkbox"]), select')
-        ?.setAttribute('aria-invalid', String(message !== null));
+        ?.setAttribute('aria-invalid', String(message !== ''));
     }
   }
 
