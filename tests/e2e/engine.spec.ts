@@ -16,22 +16,25 @@ test('a multipart fax: pick the media type, upload a file, see it in curl and se
   page,
 }) => {
   const playground = await demoPlayground(page, '/reference/fax/send-fax/');
-  await expect(playground.getByLabel('file', { exact: true })).toBeHidden();
+  await expect(playground.getByLabel('file')).toBeHidden();
   await playground.getByLabel('Content type').selectOption('multipart/form-data');
   await expect(playground.getByLabel('Request body')).not.toHaveValue(/contentUrl/);
-  await expect(curl(playground)).toContainText("--form 'file=@./file");
+  await expect(curl(playground)).toContainText(
+    `--form 'file=@"./file";type=application/octet-stream'`,
+  );
+  await expect(curl(playground)).toContainText("--form-string 'to=+19898989898'");
 
   let sent: { headers: Record<string, string>; body: string; bodyEncoding?: string } | undefined;
   page.on('request', (request) => {
     if (request.url().endsWith('/api/proxy')) sent = request.postDataJSON() as typeof sent;
   });
-  await playground.getByLabel('file', { exact: true }).setInputFiles({
+  await playground.getByLabel('file').setInputFiles({
     name: 'invoice 1042.pdf',
     mimeType: 'application/pdf',
     buffer: Buffer.from('%PDF-1.4 fax test\n'),
   });
   await expect(curl(playground)).toContainText(
-    "--form 'file=@invoice 1042.pdf;type=application/pdf'",
+    `--form 'file=@"invoice 1042.pdf";type=application/pdf'`,
   );
 
   await playground.getByRole('button', { name: 'Send request' }).click();

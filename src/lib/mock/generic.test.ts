@@ -62,6 +62,12 @@ const DOCUMENT = {
                 },
               },
             },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { photo: { type: 'string', format: 'binary' } },
+              },
+            },
           },
         },
         responses: {
@@ -254,6 +260,13 @@ describe('generic mock handler', () => {
       error: { details: { fieldViolations: unknown }[] };
     };
     expect(answer.error.details[0]?.fieldViolations).toEqual(violations);
+  });
+
+  it('takes a multipart body as it is, while JSON is checked against the schema', async () => {
+    const form = new FormData();
+    form.append('photo', new Blob(['bytes']), 'a.png');
+    const response = await call('/widgets', { method: 'POST', body: form });
+    expect(response.status).toBe(201);
   });
 
   it('authenticates as the document asks: 401, 403, and none for a security-less operation', async () => {
