@@ -1,4 +1,5 @@
 import { test, expect, type Locator, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
 
 /** The playground of a reference page, on the mock with the demo credentials. */
 async function demoPlayground(page: Page, path: string): Promise<Locator> {
@@ -100,4 +101,22 @@ test('named examples: the Example picker replaces the body and the snippet follo
   await expect(curl(playground)).toContainText('sv-SE');
   await playground.getByRole('button', { name: 'Send request' }).click();
   await expect(playground.getByRole('status')).toContainText(/\b2\d\d\b/, { timeout: 15_000 });
+});
+
+test('the body controls pass axe: file input, content type and example pickers', async ({
+  page,
+}) => {
+  test.slow();
+  const fax = await demoPlayground(page, '/reference/fax/send-fax/');
+  await fax.getByLabel('Content type').selectOption('multipart/form-data');
+  await expect(fax.getByLabel('file')).toBeVisible();
+  expect((await new AxeBuilder({ page }).include('sinch-playground').analyze()).violations).toEqual(
+    [],
+  );
+  const template = await demoPlayground(page, '/reference/template-management/create-template/');
+  await expect(template.getByLabel('Example')).toBeVisible();
+  await expect(template.getByLabel('region')).toBeVisible();
+  expect((await new AxeBuilder({ page }).include('sinch-playground').analyze()).violations).toEqual(
+    [],
+  );
 });
