@@ -120,3 +120,15 @@ test('the body controls pass axe: file input, content type and example pickers',
     [],
   );
 });
+
+test('with the body editor open, the Example picker replaces its text', async ({ page }) => {
+  const playground = await demoPlayground(page, '/reference/template-management/create-template/');
+  await playground.getByLabel('Request body').focus();
+  const editor = playground.getByRole('textbox', { name: 'Request body' });
+  await expect(editor).toBeFocused({ timeout: 30_000 });
+  await playground.getByLabel('Example').selectOption({ label: 'Two languages' });
+  await expect(playground.getByRole('group', { name: 'Request' })).toContainText(
+    'Order shipped (English and Swedish)',
+  );
+  await expect(curl(playground)).toContainText('sv-SE');
+});

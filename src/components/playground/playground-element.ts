@@ -11,7 +11,13 @@ import {
   saveCredentials,
 } from '../../lib/playground/credentials.ts';
 import { confirmationFor } from '../../lib/playground/confirm.ts';
-import { credentialProblems, snippetInput } from '../../lib/playground/form-state.ts';
+import type { JsonSchema } from '../../lib/openapi/types.ts';
+import {
+  bodyTextSchema,
+  chosenMediaType,
+  credentialProblems,
+  snippetInput,
+} from '../../lib/playground/form-state.ts';
 import type { PlaygroundModel } from '../../lib/playground/props.ts';
 import {
   postToProxy,
@@ -44,7 +50,7 @@ class SinchPlayground extends HTMLElement {
   #confirm!: ConfirmDialog;
   #inFlight: AbortController | undefined;
   /** Writes a replaced body into the JSON editor, once it is open. */
-  #setEditorText: ((text: string) => void) | undefined;
+  #setEditorText: ((text: string, schema: JsonSchema) => void) | undefined;
 
   connectedCallback(): void {
     const data = this.querySelector('script[data-model]')?.textContent ?? '{}';
@@ -133,7 +139,7 @@ class SinchPlayground extends HTMLElement {
       return true;
     }
     const text = this.#form.switchBody(target);
-    if (text !== null) this.#setEditorText?.(text);
+    if (text !== null) this.#setEditorText?.(text, this.#bodySchema());
     return false;
   }
 
@@ -232,13 +238,18 @@ class SinchPlayground extends HTMLElement {
     });
   }
 
+  /** The schema of the body text for the media type in use. */
+  #bodySchema(): JsonSchema {
+    return bodyTextSchema(chosenMediaType(this.#model.operation, this.#form.state().mediaType));
+  }
+
   async #openEditor(): Promise<void> {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!;
     const { mountJsonEditor } = await import('./json-editor.ts');
     this.#setEditorText = await mountJsonEditor({
       host: this.querySelector<HTMLElement>('[data-monaco]')!,
       textarea,
-      schema: this.#model.operation.requestBody?.schema ?? {},
+      schema: this.#bodySchema(),
       modelUri: `inmemory://playground/${this.#model.operation.id}.json`,
       onChange: (value, problems) => {
         textarea.value = value;

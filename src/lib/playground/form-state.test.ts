@@ -5,6 +5,8 @@ import { toOperationModels } from '../openapi/operations.ts';
 import type { OperationModel } from '../openapi/types.ts';
 import { DEMO_CREDENTIALS, PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
 import {
+  bodyTextSchema,
+  chosenMediaType,
   credentialProblems,
   exampleBody,
   initialFormState,
@@ -232,6 +234,17 @@ describe('server variables, media types and files', () => {
     expect(missing.result.ok || missing.result.errors).toEqual([
       { field: 'file', message: 'file needs a file.' },
     ]);
+  });
+
+  it('checks the typed fields of a multipart body without its file fields', () => {
+    const multipart = chosenMediaType(fax, 'multipart/form-data');
+    const schema = bodyTextSchema(multipart);
+    expect(schema.required).toEqual(['to']);
+    expect(schema.properties).not.toHaveProperty('file');
+    expect(schema.properties).toHaveProperty('to');
+    const json = chosenMediaType(fax, undefined);
+    expect(bodyTextSchema(json)).toBe(json?.schema);
+    expect(bodyTextSchema(undefined)).toEqual({});
   });
 
   it('names a placeholder path in snippets until a file is picked', () => {

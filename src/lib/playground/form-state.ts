@@ -3,7 +3,7 @@
  * sent, the one snippet input (used at build time and in the browser), inline checks, and the
  * state a share link restores. No DOM here; the element reads and writes fields around it.
  */
-import type { MediaTypeModel, OperationModel } from '../openapi/types.ts';
+import type { JsonSchema, MediaTypeModel, OperationModel } from '../openapi/types.ts';
 import { validateBasicCredentials } from '../request/basic.ts';
 import { prepareRequest, type PreparedRequest } from '../request/build.ts';
 import type { FieldError, Result } from '../request/errors.ts';
@@ -82,6 +82,22 @@ export function chosenMediaType(
 export function fileFieldNames(media: MediaTypeModel | undefined): string[] {
   if (media?.kind === 'binary') return ['body'];
   return (media?.fileFields ?? []).map((field) => field.name);
+}
+
+/**
+ * The schema the body text is checked against in the editor: the media type's, with a form
+ * body's file fields left out (they are picked as files, not typed).
+ */
+export function bodyTextSchema(media: MediaTypeModel | undefined): JsonSchema {
+  if (!media) return {};
+  const files = new Set(fileFieldNames(media));
+  if (media.kind === 'binary' || files.size === 0) return media.schema;
+  const properties = Object.entries(media.schema.properties ?? {});
+  return {
+    ...media.schema,
+    properties: Object.fromEntries(properties.filter(([name]) => !files.has(name))),
+    required: (media.schema.required ?? []).filter((name) => !files.has(name)),
+  };
 }
 
 /** The local path snippets name for a file field until the reader picks a file. */
