@@ -21,7 +21,12 @@ import {
   initialFormState,
   snippetInput,
 } from '../../src/lib/playground/form-state.ts';
-import { mockBaseUrl, sinchServerUrl } from '../../src/lib/playground/servers.ts';
+import { fillServerTemplate } from '../../src/lib/openapi/server-template.ts';
+import {
+  MOCK_SERVER,
+  serverUrlFor,
+  serverVariableValues,
+} from '../../src/lib/playground/servers.ts';
 import { loadReferenceApis } from '../../src/lib/reference/documents.ts';
 import { basicAuthorization } from '../../src/lib/request/basic.ts';
 import { generateSnippet } from '../../src/lib/snippets/index.ts';
@@ -216,7 +221,11 @@ const refusable = operations.filter(({ operation }) => invalidRequest(operation)
 describe.each(refusable)('$api $operation.id', ({ operation }) => {
   it('an invalid request gets the 400 shape', async () => {
     const invalid = invalidRequest(operation)!;
-    const base = mockBaseUrl(sinchServerUrl(operation), server.origin);
+    const base = fillServerTemplate(
+      serverUrlFor(MOCK_SERVER, operation, server.origin),
+      [],
+      serverVariableValues(operation, MOCK_SERVER, {}),
+    );
     const response = await fetch(`${base}${invalid.path}`, invalid.init);
     expect(response.status).toBe(400);
     const answer = (await response.json()) as {

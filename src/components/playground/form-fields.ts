@@ -5,15 +5,18 @@
  */
 import type { StoredCredentials } from '../../lib/playground/credentials.ts';
 import {
+  chosenMediaType,
+  exampleText,
   linkedForm,
   shareLink,
   initialServer,
   type FormState,
 } from '../../lib/playground/form-state.ts';
+import { chosenServer } from '../../lib/playground/servers.ts';
 import type { AuthMode, PlaygroundModel } from '../../lib/playground/props.ts';
-import { checkParameter } from '../../lib/playground/validate.ts';
+import { parameterProblems } from '../../lib/playground/validate.ts';
 import type { FieldError } from '../../lib/request/errors.ts';
-import type { ParameterValues } from '../../lib/request/types.ts';
+import type { FileInput, ParameterValues } from '../../lib/request/types.ts';
 
 /** The fields of one playground, read and written as plain values. */
 export class PlaygroundForm {
@@ -21,6 +24,8 @@ export class PlaygroundForm {
   readonly #model: PlaygroundModel;
   /** The reader chose to see the key secret in clear. */
   revealed = false;
+  /** Files picked for file fields, by field name, read into memory. */
+  readonly #files: Record<string, FileInput> = {};
 
   constructor(root: HTMLElement, model: PlaygroundModel) {
     this.#root = root;
@@ -105,11 +110,76 @@ export class PlaygroundForm {
     }
   }
 
+  /** Values of the shown server variables, by name. */
+  #serverVariables(): Record<string, string> {
+    const fields = this.#root.querySelectorAll<HTMLElement>(
+      '[data-server-vars]:not([hidden]) [data-server-var]',
+    );
+    return Object.fromEntries(
+      [...fields].map((field) => [
+        field.dataset['serverVar']!,
+        field.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!.value,
+      ]),
+    );
+  }
+
+  #mediaType(): string | undefined {
+    return this.#root.querySelector<HTMLSelectElement>('select[name="mediaType"]')?.value;
+  }
+
+  /** Shows the variables of the chosen server (the first server's for the mock). */
+  showServerVariables(): void {
+    const server = chosenServer(this.#model.operation, this.server());
+    for (const group of this.#root.querySelectorAll<HTMLElement>('[data-server-vars]'))
+      group.hidden = group.dataset['serverVars'] !== server?.url;
+  }
+
+  /** Reads the file picked in a file input (none when cleared), for the request and the snippets. */
+  async readFile(input: HTMLInputElement): Promise<void> {
+    const field = input.dataset['fileField']!;
+    const file = input.files?.[0];
+    if (!file) {
+      delete this.#files[field];
+      return;
+    }
+    this.#files[field] = {
+      path: file.name,
+      bytes: new Uint8Array(await file.arrayBuffer()),
+      ...(file.type ? { contentType: file.type } : {}),
+    };
+  }
+
+  /**
+   * Applies the media-type or example picker `target` to the body: shows that media type's
+   * controls and writes the chosen example into the body. The new body text, or null when
+   * `target` is neither picker.
+   */
+  switchBody(target: Element): string | null {
+    const picker = target.closest('select[name="mediaType"], [data-example]');
+    if (!picker) return null;
+    const media = chosenMediaType(this.#model.operation, this.#mediaType());
+    if (!media) return null;
+    for (const group of this.#root.querySelectorAll<HTMLElement>('[data-media]'))
+      group.hidden = group.dataset['media'] !== media.contentType;
+    this.#root.querySelector<HTMLElement>('.text-body')!.hidden = media.kind === 'binary';
+    const name = this.#root.querySelector<HTMLSelectElement>(
+      '[data-media]:not([hidden]) [data-example]',
+    )?.value;
+    const example = media.examples.find((entry) => entry.name === name) ?? media.examples[0];
+    const text = example === undefined ? '' : exampleText(example.value);
+    this.#root.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!.value = text;
+    return text;
+  }
+
   /** Everything the reader has set, for the request, the snippets and the send. */
   state(): FormState {
     const { projectId, keyId, keySecret } = this.credentials();
+    const mediaType = this.#mediaType();
     return {
       server: this.server(),
+      serverVariables: this.#serverVariables(),
+      ...(mediaType === undefined ? {} : { mediaType }),
+      files: { ...this.#files },
       authMode: this.authMode(),
       credentials: { projectId, keyId, keySecret },
       params: this.params(),
@@ -157,18 +227,13 @@ export class PlaygroundForm {
 
   /** Checks each parameter as typed and shows its message under the field. */
   showParameterProblems(): void {
-    const params = this.params();
-    for (const parameter of this.#model.operation.parameters) {
-      const field = this.#root.querySelector<HTMLElement>(
-        `[data-param="${CSS.escape(parameter.name)}"]`,
-      );
-      if (!field) continue;
-      const value = params[parameter.name];
-      const message = typeof value === 'string' ? checkParameter(parameter, value) : null;
-      field.querySelector('.field-error')!.textContent = message ?? '';
+    const problems = parameterProblems(this.#model.operation, this.params());
+    for (const field of this.#paramFields()) {
+      const message = problems.get(field.dataset['param']!) ?? '';
+      field.querySelector('.field-error')!.textContent = message;
       field
         .querySelector('input:not([type="checkbox"]), select')
-        ?.setAttribute('aria-invalid', String(message !== null));
+        ?.setAttribute('aria-invalid', String(message !== ''));
     }
   }
 
@@ -177,10 +242,13 @@ export class PlaygroundForm {
     this.#root.querySelector('[id$="-body-error"]')!.textContent = problems;
   }
 
-  /** Moves focus to the field a problem names, or to the key ID. */
+  /** Moves focus to the field a problem names (a file field's input too), or to the key ID. */
   focusField(field: string): void {
+    const name = CSS.escape(field);
     (
-      this.#root.querySelector<HTMLElement>(`[name="${CSS.escape(field)}"]`) ?? this.input('keyId')
+      this.#root.querySelector<HTMLElement>(
+        `[name="${name}"], [data-media]:not([hidden]) [data-file-field="${name}"]`,
+      ) ?? this.input('keyId')
     ).focus();
   }
 }

@@ -18,17 +18,26 @@ export interface JsonEditorOptions {
 
 const schemas: { uri: string; fileMatch: string[]; schema: JsonSchema }[] = [];
 
-/** Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form. */
-export async function mountJsonEditor(options: JsonEditorOptions): Promise<void> {
+/**
+ * Replaces the textarea with Monaco, keeping the textarea as the source of truth for the form.
+ * Returns a setter for when the form replaces the body and its schema (another media type or
+ * example).
+ */
+export async function mountJsonEditor(
+  options: JsonEditorOptions,
+): Promise<(text: string, schema: JsonSchema) => void> {
   const { host, textarea, schema, modelUri } = options;
   const monaco = prepareMonaco();
-  schemas.push({ uri: `${modelUri}#schema`, fileMatch: [modelUri], schema });
-  jsonDefaults.setDiagnosticsOptions({
-    validate: true,
-    allowComments: false,
-    schemas,
-    enableSchemaRequest: false,
-  });
+  const entry = { uri: `${modelUri}#schema`, fileMatch: [modelUri], schema };
+  schemas.push(entry);
+  const applySchemas = (): void =>
+    jsonDefaults.setDiagnosticsOptions({
+      validate: true,
+      allowComments: false,
+      schemas,
+      enableSchemaRequest: false,
+    });
+  applySchemas();
   const model = monaco.editor.createModel(textarea.value, 'json', monaco.Uri.parse(modelUri));
   host.hidden = false;
   const editor = monaco.editor.create(host, {
@@ -56,4 +65,9 @@ export async function mountJsonEditor(options: JsonEditorOptions): Promise<void>
   });
   editor.focus();
   await Promise.resolve();
+  return (text, replaced) => {
+    entry.schema = replaced;
+    applySchemas();
+    model.setValue(text);
+  };
 }

@@ -11,7 +11,13 @@ import {
   saveCredentials,
 } from '../../lib/playground/credentials.ts';
 import { confirmationFor } from '../../lib/playground/confirm.ts';
-import { credentialProblems, snippetInput } from '../../lib/playground/form-state.ts';
+import type { JsonSchema } from '../../lib/openapi/types.ts';
+import {
+  bodyTextSchema,
+  chosenMediaType,
+  credentialProblems,
+  snippetInput,
+} from '../../lib/playground/form-state.ts';
 import type { PlaygroundModel } from '../../lib/playground/props.ts';
 import {
   postToProxy,
@@ -43,6 +49,8 @@ class SinchPlayground extends HTMLElement {
   #response!: ResponseView;
   #confirm!: ConfirmDialog;
   #inFlight: AbortController | undefined;
+  /** Writes a replaced body into the JSON editor, once it is open. */
+  #setEditorText: ((text: string, schema: JsonSchema) => void) | undefined;
 
   connectedCallback(): void {
     const data = this.querySelector('script[data-model]')?.textContent ?? '{}';
@@ -97,6 +105,7 @@ class SinchPlayground extends HTMLElement {
       this.#form.server() !== MOCK_SERVER;
     this.querySelector<HTMLElement>('[data-basic-warning]')!.hidden =
       this.#form.authMode() !== 'basic';
+    this.#form.showServerVariables();
     this.#form.showCredentialProblems(credentialProblems(credentials));
     this.#form.showParameterProblems();
     this.#tabs.render();
@@ -116,9 +125,22 @@ class SinchPlayground extends HTMLElement {
   }
 
   #onInput(event: Event): void {
+    if (this.#onBodyControl(event)) return;
     const persist = CREDENTIAL_FIELDS.includes((event.target as HTMLInputElement).name);
     this.#update(persist);
     if (!persist) this.#form.writeShareLink();
+  }
+
+  /** File inputs, and the media-type and example pickers; true when the event is fully handled. */
+  #onBodyControl(event: Event): boolean {
+    const target = event.target as HTMLInputElement;
+    if (target.type === 'file') {
+      if (event.type === 'change') void this.#form.readFile(target).then(() => this.#update(false));
+      return true;
+    }
+    const text = this.#form.switchBody(target);
+    if (text !== null) this.#setEditorText?.(text, this.#bodySchema());
+    return false;
   }
 
   #onClick(event: Event): void {
@@ -216,13 +238,18 @@ class SinchPlayground extends HTMLElement {
     });
   }
 
+  /** The schema of the body text for the media type in use. */
+  #bodySchema(): JsonSchema {
+    return bodyTextSchema(chosenMediaType(this.#model.operation, this.#form.state().mediaType));
+  }
+
   async #openEditor(): Promise<void> {
     const textarea = this.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!;
     const { mountJsonEditor } = await import('./json-editor.ts');
-    await mountJsonEditor({
+    this.#setEditorText = await mountJsonEditor({
       host: this.querySelector<HTMLElement>('[data-monaco]')!,
       textarea,
-      schema: this.#model.operation.requestBody?.schema ?? {},
+      schema: this.#bodySchema(),
       modelUri: `inmemory://playground/${this.#model.operation.id}.json`,
       onChange: (value, problems) => {
         textarea.value = value;

@@ -112,6 +112,39 @@ describe('cliSnippet', () => {
     expect(snippet(bearer)).toContain('Authorization: Bearer YOUR_API_TOKEN');
   });
 
+  it.each([
+    [
+      'a project-ID server variable reads SINCH_PROJECT_ID with --env',
+      ['--env'],
+      '/v1/projects/\'"${SINCH_PROJECT_ID}"\'/v1/projects/',
+    ],
+    [
+      'a project-ID server variable takes the inline project ID',
+      [],
+      '/v1/projects/p-7/v1/projects/p-7/',
+    ],
+  ])('%s', (_name, extra, expected) => {
+    const text = snippet(
+      options(
+        ...extra,
+        '--server-url',
+        'https://porting.api.sinch.com/v1/projects/{projectId}',
+        '--param',
+        'regionCode=US',
+        '--param',
+        'type=LOCAL',
+      ),
+      { SINCH_PROJECT_ID: 'p-7' },
+    );
+    expect(text).toContain(expected);
+  });
+
+  it('names a server variable without a value', () => {
+    expect(() =>
+      snippet(options('--server-url', 'https://{region}.example.com', '--param', 'regionCode=US')),
+    ).toThrow(/region is required/);
+  });
+
   it('fills server variables into --server-url', () => {
     const text = snippet(
       options(

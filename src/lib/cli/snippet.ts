@@ -3,9 +3,15 @@
  * playground's Copy button writes it (the same form state through `snippetInput`).
  */
 import { parseArgs } from 'node:util';
-import { fillServerTemplate } from '../openapi/operations.ts';
 import type { OperationModel } from '../openapi/types.ts';
-import { exampleBody, snippetInput, type FormState } from '../playground/form-state.ts';
+import {
+  chosenMediaType,
+  exampleBody,
+  exampleText,
+  fileFieldNames,
+  snippetInput,
+  type FormState,
+} from '../playground/form-state.ts';
 import type { AuthMode, PlaygroundModel } from '../playground/props.ts';
 import { sinchServerUrl } from '../playground/servers.ts';
 import { PLACEHOLDER_TOKEN } from '../request/sample-credentials.ts';
@@ -120,17 +126,24 @@ function bodyFor(model: PlaygroundModel, options: SnippetOptions): string | null
   }
   if (options.body !== undefined) return options.body;
   if (options.example === undefined) return exampleBody(model);
-  const examples = spec.contents?.find((media) => media.contentType === spec.contentType)?.examples;
+  const examples = chosenMediaType(model.operation, undefined)?.examples;
   const found = examples?.find((example) => example.name === options.example);
   if (!found)
     throw new UsageError(
       `--example ${options.example}: unknown example. Valid: ${(examples ?? []).map((example) => example.name).join(', ') || 'none'}.`,
     );
-  return typeof found.value === 'string' ? found.value : JSON.stringify(found.value, null, 2);
+  return exampleText(found.value);
 }
 
-/** The server URL: `--server-url` or the first server, its `{variables}` filled from `--server-var`. */
-function serverFor(operation: OperationModel, options: SnippetOptions): string {
+/**
+ * The server: `--server-url` or the first server, as a template whose `{variables}` the request
+ * builder fills from `--server-var` (else the first server's defaults), so a project-ID variable stays the
+ * project ID's place and reads SINCH_PROJECT_ID in `--env` snippets.
+ */
+function serverFor(
+  operation: OperationModel,
+  options: SnippetOptions,
+): { server: string; serverVariables: Record<string, string> } {
   const first = operation.servers[0];
   const template = options.serverUrl ?? first?.template ?? sinchServerUrl(operation);
   const names = [...template.matchAll(/\{([^}]+)\}/g)].map((match) => match[1]);
@@ -139,7 +152,7 @@ function serverFor(operation: OperationModel, options: SnippetOptions): string {
       throw new UsageError(
         `--server-var ${name}: not a variable of ${template}. Valid: ${names.join(', ') || 'none'}.`,
       );
-  return fillServerTemplate(template, first?.variables ?? [], options.serverVariables);
+  return { server: template, serverVariables: options.serverVariables };
 }
 
 /** Chosen files by field, read with `readFile`; the field must be a file field of the body. */
@@ -148,9 +161,7 @@ function filesFor(
   options: SnippetOptions,
   readFile: (path: string) => Uint8Array,
 ): Record<string, FileInput> {
-  const spec = operation.requestBody;
-  const media = spec?.contents?.find((candidate) => candidate.contentType === spec.contentType);
-  const fields = media?.kind === 'binary' ? ['body'] : (media?.fileFields ?? []).map((f) => f.name);
+  const fields = fileFieldNames(chosenMediaType(operation, undefined));
   return Object.fromEntries(
     Object.entries(options.files).map(([field, path]) => {
       if (!fields.includes(field))
@@ -194,7 +205,7 @@ function cliSnippetInput(
   };
   const files = filesFor(operation, options, readFile);
   const state: FormState = {
-    server: serverFor(operation, options),
+    ...serverFor(operation, options),
     authMode: model.auth,
     credentials: {
       projectId: env['SINCH_PROJECT_ID'] ?? '',

@@ -63,6 +63,12 @@ const DOCUMENT = {
                 },
               },
             },
+            'multipart/form-data': {
+              schema: {
+                type: 'object',
+                properties: { photo: { type: 'string', format: 'binary' } },
+              },
+            },
           },
         },
         responses: {
@@ -117,6 +123,27 @@ const BASE = 'http://localhost/mock/widgets/v1/projects/demo-project';
 describe('routing', () => {
   it('maps a document server to the playground mock base path', () => {
     expect(mockBasePath(API.operations[0]!)).toBe('/mock/widgets');
+  });
+
+  it('routes a host variable of the server as one more segment, any region matching', () => {
+    const regional = {
+      ...DOCUMENT,
+      servers: [
+        {
+          url: 'https://{region}.widgets.api.sinch.com',
+          variables: { region: { default: 'us', enum: ['us', 'eu'] } },
+        },
+      ],
+    };
+    const routes = buildRoutes(
+      [{ document: regional, operations: toOperationModels(regional) }],
+      new Set(),
+    );
+    expect(routes[0]!.base).toBe('/mock/widgets/{region}');
+    expect(matchRoute(routes, 'GET', '/mock/widgets/eu/v1/projects/p/widgets')).toMatchObject({
+      route: { operation: { id: 'listWidgets' } },
+      params: { region: 'eu', projectId: 'p' },
+    });
   });
 
   it.each([
@@ -234,6 +261,13 @@ describe('generic mock handler', () => {
       error: { details: { fieldViolations: unknown }[] };
     };
     expect(answer.error.details[0]?.fieldViolations).toEqual(violations);
+  });
+
+  it('takes a multipart body as it is, while JSON is checked against the schema', async () => {
+    const form = new FormData();
+    form.append('photo', new Blob(['bytes']), 'a.png');
+    const response = await call('/widgets', { method: 'POST', body: form });
+    expect(response.status).toBe(201);
   });
 
   it('authenticates as the document asks: 401, 403, and none for a security-less operation', async () => {

@@ -6,7 +6,7 @@
 import type { OpenApiDocument } from '../openapi/load.ts';
 import { responseSample } from '../openapi/examples.ts';
 import type { JsonSchema, OperationModel } from '../openapi/types.ts';
-import { mockBaseUrl, sinchServerUrl } from '../playground/servers.ts';
+import { mockBaseUrl, sinchServerTemplate } from '../playground/servers.ts';
 
 /** One registered API as the mock needs it: its dereferenced document and operation models. */
 export interface MockApi {
@@ -40,9 +40,13 @@ function isObject(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** The mock's base path for an operation: `/mock/<api>`, from the playground's own mapping. */
+/**
+ * The mock's base path for an operation: `/mock/<api>`, from the playground's own mapping; a
+ * variable of the server's host is one more segment (`/mock/template/{region}`), matched like a
+ * path parameter.
+ */
 export function mockBasePath(operation: OperationModel): string {
-  return new URL(mockBaseUrl(sinchServerUrl(operation), 'http://mock.invalid')).pathname;
+  return mockBaseUrl(sinchServerTemplate(operation), '');
 }
 
 /** A path template as an anchored pattern: `{name}` matches one non-empty segment part. */

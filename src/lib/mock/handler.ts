@@ -197,6 +197,8 @@ async function answerOperation(
   });
   let body: unknown;
   const spec = operation.requestBody;
+  // A JSON body (as sent, else as the operation prefers) is checked against the schema; other
+  // media types (multipart uploads, files) are taken as they are.
   if (spec !== undefined) {
     const read = await readCappedText(request);
     if ('problem' in read)
@@ -206,7 +208,7 @@ async function answerOperation(
     const { text } = read;
     if (text === '') {
       if (spec.required) violations.push({ field: 'body', description: 'Required.' });
-    } else if (/json/i.test(spec.contentType)) {
+    } else if (/json/i.test(request.headers.get('content-type') ?? spec.contentType)) {
       try {
         body = JSON.parse(text);
       } catch {

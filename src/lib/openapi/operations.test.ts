@@ -2,10 +2,49 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOpenApiDocument } from './load.ts';
-import { toOperationModels } from './operations.ts';
+import { foldAllOf, toOperationModels } from './operations.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const FIXTURES = resolve(ROOT, '../shared/fixtures/sinch-openapi');
+
+describe('foldAllOf', () => {
+  it.each([
+    [
+      'a schema without allOf, unchanged',
+      { type: 'object', required: ['a'] },
+      { type: 'object', required: ['a'] },
+    ],
+    [
+      'parts and own fields merged, required lists joined once',
+      {
+        allOf: [
+          { properties: { a: { type: 'string' } }, required: ['a'] },
+          { allOf: [{ properties: { b: { type: 'integer' } }, required: ['a', 'b'] }] },
+        ],
+        properties: { c: {} },
+      },
+      {
+        type: 'object',
+        properties: { a: { type: 'string' }, b: { type: 'integer' }, c: {} },
+        required: ['a', 'b'],
+      },
+    ],
+  ] as const)('%s', (_name, schema, folded) => expect(foldAllOf(schema)).toEqual(folded));
+
+  it('finds the file field and required list of a multipart body written with allOf', async () => {
+    const models = toOperationModels(
+      await loadOpenApiDocument(resolve(ROOT, 'src/openapi/fax.yaml')),
+    );
+    const multipart = models
+      .find((model) => model.id === 'sendFax')
+      ?.requestBody?.contents?.find((media) => media.kind === 'multipart');
+    expect(multipart?.fileFields).toEqual([
+      { name: 'file', contentType: 'application/octet-stream' },
+    ]);
+    expect(multipart?.schema.required).toEqual(['to', 'file']);
+    expect(multipart?.examples[0]?.value).not.toHaveProperty('file');
+  });
+});
 
 describe('our documents', () => {
   it('Numbers: the six guide operations first, with merged parameters, servers and both auth schemes', async () => {

@@ -1,4 +1,5 @@
 import { examplesOf } from './examples.ts';
+import { fillServerTemplate } from './server-template.ts';
 import type {
   BodyKind,
   JsonSchema,
@@ -60,18 +61,6 @@ function readServers(value: unknown): ServerModel[] {
       model.variables = variables;
     }
     return model;
-  });
-}
-
-/** A server URL with each `{variable}` replaced by its chosen value, else its default. */
-export function fillServerTemplate(
-  template: string,
-  variables: readonly ServerVariableModel[],
-  chosen: Readonly<Record<string, string>>,
-): string {
-  return template.replace(/\{([^}]+)\}/g, (match, name: string) => {
-    const variable = variables.find((candidate) => candidate.name === name);
-    return chosen[name] ?? variable?.default ?? match;
   });
 }
 
@@ -142,10 +131,28 @@ function isFileSchema(schema: JsonSchema | undefined): boolean {
   );
 }
 
+/**
+ * An object schema with its `allOf` parts folded in (properties and required lists, nested
+ * `allOf` too, to a bounded depth), so the fields of a form body can be listed.
+ */
+export function foldAllOf(schema: JsonSchema, depth = 8): JsonSchema {
+  if (!schema.allOf || depth === 0) return schema;
+  const parts = [...schema.allOf.map((part) => foldAllOf(part, depth - 1)), schema];
+  const folded: JsonSchema = {
+    ...schema,
+    type: 'object',
+    properties: Object.fromEntries(parts.flatMap((part) => Object.entries(part.properties ?? {}))),
+    required: [...new Set(parts.flatMap((part) => part.required ?? []))],
+  };
+  delete folded.allOf;
+  return folded;
+}
+
 /** One media type of a request body, with its examples, file fields and part media types. */
 function readMediaType(contentType: string, media: Obj): MediaTypeModel {
-  const schema = (isObject(media['schema']) ? media['schema'] : {}) as JsonSchema;
   const kind = bodyKindOf(contentType);
+  const declared = (isObject(media['schema']) ? media['schema'] : {}) as JsonSchema;
+  const schema = kind === 'multipart' || kind === 'form' ? foldAllOf(declared) : declared;
   const encoding = isObject(media['encoding']) ? media['encoding'] : {};
   const partTypes: Record<string, string> = {};
   for (const [name, entry] of Object.entries(encoding))

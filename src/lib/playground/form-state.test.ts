@@ -5,6 +5,8 @@ import { toOperationModels } from '../openapi/operations.ts';
 import type { OperationModel } from '../openapi/types.ts';
 import { DEMO_CREDENTIALS, PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
 import {
+  bodyTextSchema,
+  chosenMediaType,
   credentialProblems,
   exampleBody,
   initialFormState,
@@ -174,4 +176,83 @@ describe('responseTypeName', () => {
     ['listAvailableNumbers', 'ListAvailableNumbersResponse'],
     ['x', 'XResponse'],
   ])('%s → %s', (id, name) => expect(responseTypeName(id)).toBe(name));
+});
+
+describe('server variables, media types and files', () => {
+  let fax: OperationModel;
+  let templates: OperationModel;
+
+  beforeAll(async () => {
+    const load = async (name: string): Promise<OperationModel[]> =>
+      toOperationModels(
+        await loadOpenApiDocument(resolve(import.meta.dirname, `../../openapi/${name}`)),
+      );
+    fax = (await load('fax.yaml')).find((model) => model.id === 'sendFax')!;
+    templates = (await load('template-management.yaml')).find((m) => m.id === 'listTemplates')!;
+  });
+
+  /** The initial form of an operation on a server, with some fields changed. */
+  const form = (
+    operation: OperationModel,
+    changes: Partial<FormState>,
+  ): { model: PlaygroundModel; state: FormState } => {
+    const model: PlaygroundModel = { operation, defaults: {}, server: 'mock', auth: 'basic' };
+    const state: FormState = {
+      ...initialFormState(model),
+      credentials: { ...DEMO_CREDENTIALS },
+      ...changes,
+    };
+    return { model, state };
+  };
+
+  it.each([
+    ['the default region on the mock', 'mock', {}, `${ORIGIN}/mock/template/us/v2/`],
+    ['a picked region on the mock', 'mock', { region: 'eu' }, `${ORIGIN}/mock/template/eu/v2/`],
+    [
+      'a picked region on Sinch',
+      'https://us.template.api.sinch.com',
+      { region: 'br' },
+      'https://br.template.api.sinch.com/v2/',
+    ],
+  ])('applies %s to the request', (_name, server, serverVariables, prefix) => {
+    const { model, state } = form(templates, { server, serverVariables });
+    const { result } = playgroundRequest(model, state, ORIGIN, { forSend: true });
+    expect(result.ok && result.value.url).toMatch(new RegExp(`^${prefix}projects/demo-project/`));
+  });
+
+  it('sends the picked media type, a chosen file as bytes and names a missing one', () => {
+    const bytes = new Uint8Array([37, 80, 68, 70]);
+    const { model, state } = form(fax, {
+      mediaType: 'multipart/form-data',
+      body: '{"to":"+19898989898"}',
+      files: { file: { path: 'a.pdf', bytes, contentType: 'application/pdf' } },
+    });
+    const { result } = playgroundRequest(model, state, ORIGIN, { forSend: true });
+    expect(result.ok && result.value.headers['Content-Type']).toMatch(/^multipart\/form-data;/);
+    expect(result.ok && atob(result.value.body!)).toContain('filename="a.pdf"');
+    const missing = playgroundRequest(model, { ...state, files: {} }, ORIGIN, { forSend: true });
+    expect(missing.result.ok || missing.result.errors).toEqual([
+      { field: 'file', message: 'file needs a file.' },
+    ]);
+  });
+
+  it('checks the typed fields of a multipart body without its file fields', () => {
+    const multipart = chosenMediaType(fax, 'multipart/form-data');
+    const schema = bodyTextSchema(multipart);
+    expect(schema.required).toEqual(['to']);
+    expect(schema.properties).not.toHaveProperty('file');
+    expect(schema.properties).toHaveProperty('to');
+    const json = chosenMediaType(fax, undefined);
+    expect(bodyTextSchema(json)).toBe(json?.schema);
+    expect(bodyTextSchema(undefined)).toEqual({});
+  });
+
+  it('names a placeholder path in snippets until a file is picked', () => {
+    const { model, state } = form(fax, { mediaType: 'multipart/form-data', body: '{}' });
+    const input = snippetInput(model, state, ORIGIN, false);
+    expect(input.ok && input.value.content).toEqual({
+      kind: 'multipart',
+      parts: [{ name: 'file', path: './file', contentType: 'application/octet-stream' }],
+    });
+  });
 });

@@ -3,6 +3,7 @@
  * sent, the one snippet input (used at build time and in the browser), inline checks, and the
  * state a share link restores. No DOM here; the element reads and writes fields around it.
  */
+import type { JsonSchema, MediaTypeModel, OperationModel } from '../openapi/types.ts';
 import { validateBasicCredentials } from '../request/basic.ts';
 import { prepareRequest, type PreparedRequest } from '../request/build.ts';
 import type { FieldError, Result } from '../request/errors.ts';
@@ -16,7 +17,13 @@ import type {
 } from '../request/types.ts';
 import type { SnippetAuth, SnippetInput } from '../snippets/types.ts';
 import type { AuthMode, PlaygroundModel } from './props.ts';
-import { MOCK_SERVER, serverUrlFor, sinchTokenUrl, tokenUrlFor } from './servers.ts';
+import {
+  MOCK_SERVER,
+  serverUrlFor,
+  serverVariableValues,
+  sinchTokenUrl,
+  tokenUrlFor,
+} from './servers.ts';
 import { decodeSharedState, encodeSharedState } from './share-link.ts';
 
 /** Everything a reader has set in one playground. */
@@ -28,6 +35,10 @@ export interface FormState {
   params: ParameterValues;
   /** The body text, or null when the operation takes none. */
   body: string | null;
+  /** Values picked for the chosen server's variables, by name; defaults fill the rest. */
+  serverVariables?: Readonly<Record<string, string>>;
+  /** The request media type picked, when the operation offers several. */
+  mediaType?: string;
   /** Files chosen for the body's file fields, by field name (`body` for a binary body). */
   files?: Readonly<Record<string, FileInput>>;
   /** Snippets read credentials from SINCH_* environment variables. */
@@ -49,7 +60,49 @@ export function exampleBody(model: PlaygroundModel): string | null {
   const spec = model.operation.requestBody;
   if (!spec) return null;
   if (spec.example === undefined) return '';
-  return typeof spec.example === 'string' ? spec.example : JSON.stringify(spec.example, null, 2);
+  return exampleText(spec.example);
+}
+
+/** An example value as the body editor holds it: text as it is, anything else as indented JSON. */
+export function exampleText(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value, null, 2);
+}
+
+/** The request media type in use: the picked one, else the operation's preferred one. */
+export function chosenMediaType(
+  operation: OperationModel,
+  mediaType: string | undefined,
+): MediaTypeModel | undefined {
+  const spec = operation.requestBody;
+  const wanted = mediaType ?? spec?.contentType;
+  return spec?.contents?.find((media) => media.contentType === wanted);
+}
+
+/** The fields of a media type that take a file: its file parts, or `body` for a binary body. */
+export function fileFieldNames(media: MediaTypeModel | undefined): string[] {
+  if (media?.kind === 'binary') return ['body'];
+  return (media?.fileFields ?? []).map((field) => field.name);
+}
+
+/**
+ * The schema the body text is checked against in the editor: the media type's, with a form
+ * body's file fields left out (they are picked as files, not typed).
+ */
+export function bodyTextSchema(media: MediaTypeModel | undefined): JsonSchema {
+  if (!media) return {};
+  const files = new Set(fileFieldNames(media));
+  if (media.kind === 'binary' || files.size === 0) return media.schema;
+  const properties = Object.entries(media.schema.properties ?? {});
+  return {
+    ...media.schema,
+    properties: Object.fromEntries(properties.filter(([name]) => !files.has(name))),
+    required: (media.schema.required ?? []).filter((name) => !files.has(name)),
+  };
+}
+
+/** The local path snippets name for a file field until the reader picks a file. */
+export function placeholderFilePath(field: string): string {
+  return `./${field}`;
 }
 
 /** The form as the page is built: no credentials, the props' server, auth and defaults. */
@@ -75,6 +128,14 @@ export interface PlaygroundRequest {
   keySecret: string;
 }
 
+/** The chosen files, a placeholder path standing in for each file field without one. */
+function filesForDisplay(model: PlaygroundModel, state: FormState): Record<string, FileInput> {
+  const fields = fileFieldNames(chosenMediaType(model.operation, state.mediaType));
+  return Object.fromEntries(
+    fields.map((field) => [field, state.files?.[field] ?? { path: placeholderFilePath(field) }]),
+  );
+}
+
 /**
  * Builds the request of a form. For sending, only the typed values count; for display,
  * placeholders stand in for empty credentials. `auth` replaces Basic (e.g. a fetched token).
@@ -94,12 +155,19 @@ export function playgroundRequest(
     options.forSend || credentials.keyId !== ''
       ? credentials.keySecret
       : PLACEHOLDER_CREDENTIALS.keySecret;
+  const files = options.forSend ? (state.files ?? {}) : filesForDisplay(model, state);
   const prepared = prepareRequest({
     operation: model.operation,
     serverUrl: serverUrlFor(state.server, model.operation, origin),
+    serverVariables: serverVariableValues(
+      model.operation,
+      state.server,
+      state.serverVariables ?? {},
+    ),
     params: { ...state.params, projectId },
     body: state.body,
-    ...(state.files ? { files: state.files } : {}),
+    ...(state.mediaType ? { mediaType: state.mediaType } : {}),
+    ...(Object.keys(files).length > 0 ? { files } : {}),
     auth: options.auth ?? { type: 'basic', username: keyId, password: keySecret },
   });
   if (!prepared.ok) return { result: prepared, projectId, keyId, keySecret };
@@ -145,7 +213,12 @@ export function snippetInput(
           type: 'oauth2',
           keyId,
           keySecret: secret,
-          tokenUrl: tokenUrlFor(state.server, sinchTokenUrl(model.operation), origin),
+          tokenUrl: tokenUrlFor(
+            state.server,
+            sinchTokenUrl(model.operation),
+            origin,
+            serverVariableValues(model.operation, state.server, state.serverVariables ?? {}),
+          ),
         }
       : { type: 'basic', keyId, keySecret: secret };
   const { responseSchema } = model.operation;

@@ -93,6 +93,36 @@ describe('sendProblems', () => {
     expect(sendProblemsText(problems)).toBe(`Cannot send: ${EMPTY_PROJECT_ID}`);
   });
 
+  it.each([
+    ['a project_id path parameter', '/v1/projects/{project_id}/x', []],
+    [
+      'a project ID in the server URL',
+      '/x',
+      [
+        {
+          url: 'https://porting.api.sinch.com/v1/projects/',
+          template: 'https://porting.api.sinch.com/v1/projects/{projectId}',
+          description: '',
+          variables: [{ name: 'projectId', default: '', description: '' }],
+        },
+      ],
+    ],
+  ])('reports an empty project ID for %s', (_name, path, servers) => {
+    const operation = {
+      ...list.operation,
+      path,
+      parameters: [],
+      ...(servers.length ? { servers } : {}),
+    };
+    const model = { ...list, operation };
+    const server = servers[0]?.url ?? 'mock';
+    const credentials = { ...DEMO_CREDENTIALS, projectId: '' };
+    expect(sendProblems(model, form({ server, credentials }), ORIGIN)[0]).toEqual({
+      field: 'projectId',
+      message: EMPTY_PROJECT_ID,
+    });
+  });
+
   it('names every field at fault, each message once', () => {
     const problems = sendProblems(
       list,

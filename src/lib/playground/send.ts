@@ -6,11 +6,12 @@
 import type { FieldError } from '../request/errors.ts';
 import { PROXY_PATH, type ProxyRequest } from '../request/proxy-contract.ts';
 import { validateBasicCredentials } from '../request/basic.ts';
+import { isProjectIdName } from '../request/build.ts';
 import type { RequestAuth } from '../request/types.ts';
 import { playgroundRequest, type FormState } from './form-state.ts';
 import { readProxyAnswer, type Outcome } from './outcome.ts';
 import type { PlaygroundModel } from './props.ts';
-import { sinchTokenUrl, tokenUrlFor } from './servers.ts';
+import { chosenServer, serverVariableValues, sinchTokenUrl, tokenUrlFor } from './servers.ts';
 import type { TokenCache } from './token-cache.ts';
 
 /** The `fetch` the send module calls; the browser's, or a fake in tests. */
@@ -43,6 +44,12 @@ export type SendResult =
 /** Message shown for an empty project ID, in place of the request builder's generic one. */
 export const EMPTY_PROJECT_ID = 'Project ID is empty.';
 
+/** True when the path or the chosen server's URL has a place for the project ID, under any spelling. */
+function usesProjectId(model: PlaygroundModel, server: string): boolean {
+  const templates = `${model.operation.path} ${chosenServer(model.operation, server)?.template ?? ''}`;
+  return [...templates.matchAll(/\{([^}]+)\}/g)].some((match) => isProjectIdName(match[1]!));
+}
+
 /** Every problem that stops a send, first the one to focus; one message per problem. */
 export function sendProblems(
   model: PlaygroundModel,
@@ -55,8 +62,7 @@ export function sendProblems(
     ...validateBasicCredentials(credentials.keyId, credentials.keySecret),
     ...(result.ok ? [] : result.errors),
   ];
-  if (credentials.projectId !== '' || !model.operation.path.includes('{projectId}'))
-    return problems;
+  if (credentials.projectId !== '' || !usesProjectId(model, state.server)) return problems;
   return [
     { field: 'projectId', message: EMPTY_PROJECT_ID },
     ...problems.filter((problem) => problem.field !== 'projectId'),
@@ -127,7 +133,12 @@ export async function sendPlaygroundRequest(
   try {
     let auth: RequestAuth = { type: 'basic', username: keyId, password: keySecret };
     if (!usedBasic) {
-      const tokenUrl = tokenUrlFor(state.server, sinchTokenUrl(model.operation), context.origin);
+      const tokenUrl = tokenUrlFor(
+        state.server,
+        sinchTokenUrl(model.operation),
+        context.origin,
+        serverVariableValues(model.operation, state.server, state.serverVariables ?? {}),
+      );
       const token = await accessToken(tokenUrl, keyId, keySecret, context);
       if (typeof token !== 'string')
         return { kind: 'answered', outcome: token, usedBasic, label: 'Token request' };

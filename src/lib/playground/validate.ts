@@ -1,29 +1,27 @@
-import type { ParameterModel } from '../openapi/types.ts';
+import type { OperationModel } from '../openapi/types.ts';
+import { checkParameterValues } from '../request/build.ts';
+import type { ParameterValues } from '../request/types.ts';
 
-/** Checks one typed parameter value against its schema; a message for the reader, or null. */
-export function checkParameter(parameter: ParameterModel, value: string): string | null {
-  if (value === '') return null;
-  const { schema } = parameter;
-  if (schema.type === 'integer' || schema.type === 'number') {
-    const number = Number(value);
-    if (!Number.isFinite(number) || (schema.type === 'integer' && !Number.isInteger(number)))
-      return `${parameter.name} must be ${schema.type === 'integer' ? 'a whole number' : 'a number'}.`;
-    if (schema.minimum !== undefined && number < schema.minimum)
-      return `${parameter.name} must be at least ${schema.minimum}.`;
-    if (schema.maximum !== undefined && number > schema.maximum)
-      return `${parameter.name} must be at most ${schema.maximum}.`;
-    return null;
+/** Formats our documents share, said in the reader's words instead of as a pattern. */
+const FORMAT_HINTS: Readonly<Record<string, string>> = {
+  '^[A-Z]{2}$': 'two capital letters, such as US',
+};
+
+/**
+ * Problems with the parameter values as typed, by parameter name, for the messages under the
+ * fields. The checks are the request builder's (`checkParameterValues`), so the form and the
+ * request agree; a field whose pattern has a hint gets the hint instead.
+ */
+export function parameterProblems(
+  operation: OperationModel,
+  params: ParameterValues,
+): Map<string, string> {
+  const problems = new Map<string, string>();
+  for (const { field, message } of checkParameterValues(operation, params)) {
+    const pattern = operation.parameters.find((parameter) => parameter.name === field)?.schema
+      .pattern;
+    const hint = pattern === undefined ? undefined : FORMAT_HINTS[pattern];
+    problems.set(field, hint ? `${field} must be ${hint}.` : message);
   }
-  if (schema.pattern !== undefined && !new RegExp(schema.pattern, 'u').test(value)) {
-    if (parameter.name === 'regionCode')
-      return 'regionCode must be two capital letters, such as US.';
-    return `${parameter.name} does not have the expected format (${schema.pattern}).`;
-  }
-  if (schema.minLength !== undefined && value.length < schema.minLength)
-    return `${parameter.name} must be at least ${schema.minLength} characters.`;
-  if (schema.maxLength !== undefined && value.length > schema.maxLength)
-    return `${parameter.name} must be at most ${schema.maxLength} characters.`;
-  if (schema.enum && !schema.enum.map(String).includes(value))
-    return `${parameter.name} must be one of ${schema.enum.join(', ')}.`;
-  return null;
+  return problems;
 }
