@@ -42,6 +42,15 @@ describe('documentAccess', () => {
       operations: [operation('https://plain.example.com', [{ name: 'Basic', type: 'basic' }])],
     },
     {
+      origins: [
+        'http://plain-http.example.com',
+        'https://10.0.0.1',
+        'https://[::1]',
+        'https://localhost:8443',
+      ],
+      operations: [],
+    },
+    {
       origins: ['https://greedy.example.com'],
       operations: [
         operation('https://greedy.example.com', [
@@ -55,7 +64,7 @@ describe('documentAccess', () => {
     },
   ]);
 
-  it('lists every origin of every document', () => {
+  it('lists every HTTPS host-name origin of every document (no HTTP, IP literal or loopback)', () => {
     expect([...access.origins].sort()).toEqual([
       'https://eu.keyed.example.com',
       'https://greedy.example.com',

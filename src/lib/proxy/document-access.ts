@@ -5,6 +5,7 @@
  */
 import type { OperationModel } from '../openapi/types.ts';
 import { mockBaseUrl, sinchServerUrl } from '../playground/servers.ts';
+import { isLoopbackHost } from './address.ts';
 import { canForwardHeader } from './headers.ts';
 
 /** One registered document as the proxy needs it: its server origins and its operations. */
@@ -33,9 +34,26 @@ function mockPath(operation: OperationModel): string {
 }
 
 /**
- * Combines the documents' origins and API key header names. A header the proxy never forwards
- * (Host, Cookie, Authorization, hop-by-hop, Proxy-*, Forwarded, X-Forwarded-*, method overrides)
- * is left out even when a document declares it as an API key.
+ * True for an origin a document may add: HTTPS with a host name. Plain HTTP and IP literals stay
+ * out (the connect-time address check resolves names; an IP literal would skip it), as do
+ * loopback names, reachable only when PLAYGROUND_ALLOWED_ORIGINS lists them.
+ */
+function isDocumentOrigin(origin: string): boolean {
+  const url = new URL(origin);
+  const host = url.hostname;
+  return (
+    url.protocol === 'https:' &&
+    !host.startsWith('[') &&
+    !/^[\d.]+$/.test(host) &&
+    !isLoopbackHost(host)
+  );
+}
+
+/**
+ * Combines the documents' origins (HTTPS host names only, see `isDocumentOrigin`) and API key
+ * header names. A header the proxy never forwards (Host, Cookie, Authorization, hop-by-hop,
+ * Proxy-*, Forwarded, X-Forwarded-*, method overrides) is left out even when a document
+ * declares it as an API key.
  */
 export function documentAccess(documents: readonly AccessDocument[]): DocumentAccess {
   const origins = new Set<string>();
@@ -46,7 +64,7 @@ export function documentAccess(documents: readonly AccessDocument[]): DocumentAc
     apiKeyHeaders.set(target, names);
   };
   for (const document of documents) {
-    for (const origin of document.origins) origins.add(origin);
+    for (const origin of document.origins) if (isDocumentOrigin(origin)) origins.add(origin);
     for (const operation of document.operations)
       for (const scheme of operation.securitySchemes ?? []) {
         if (scheme.type !== 'apiKey' || scheme.in !== 'header') continue;
