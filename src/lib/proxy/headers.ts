@@ -10,6 +10,7 @@ const FORWARDED_REQUEST_PREFIXES = ['sinch-', 'x-sinch-'];
 
 const RETURNED_RESPONSE_HEADERS = new Set([
   'content-type',
+  'content-disposition',
   'content-language',
   'date',
   'etag',
