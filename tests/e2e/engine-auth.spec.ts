@@ -10,7 +10,9 @@ async function downloadPlayground(page: Page): Promise<Locator> {
   const playground = page.locator('sinch-playground').first();
   await playground.getByLabel('Server').selectOption('mock');
   await playground.getByRole('button', { name: 'Use demo credentials' }).click();
-  await playground.getByLabel('id', { exact: true }).fill('01HDF5S9P29WC29J578J8EKC1C');
+  await playground
+    .getByRole('textbox', { name: 'id', exact: true })
+    .fill('01HDF5S9P29WC29J578J8EKC1C');
   return playground;
 }
 
