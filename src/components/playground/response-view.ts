@@ -114,7 +114,15 @@ export class ResponseView {
       this.status(`${label} failed: network error.`);
     }
     this.#lastBody = pre.textContent;
-    body.replaceChildren(...(link ? [pre, link] : [pre]));
+    if (link) {
+      // A one-line note in prose, wrapping at any width, with the link under it.
+      const note = document.createElement('p');
+      note.className = 'binary-note';
+      note.textContent = pre.textContent;
+      body.replaceChildren(note, link);
+    } else {
+      body.replaceChildren(pre);
+    }
     const hint = hintFor(outcome, usedBasic);
     const hintBox = this.#find('[data-hint]');
     hintBox.hidden = hint === null;
