@@ -4,22 +4,23 @@ import AxeBuilder from '@axe-core/playwright';
 
 const DOWNLOAD_PAGE = '/reference/fax/download-fax-content/';
 
-/** The download operation's playground on the mock with demo credentials and a fax ID. */
-async function downloadPlayground(page: Page): Promise<Locator> {
+/**
+ * The download operation's playground on the mock with demo credentials and `faxId`. Each test
+ * uses its own ID: the mock remembers per client that another test deleted a fax's content.
+ */
+async function downloadPlayground(page: Page, faxId: string): Promise<Locator> {
   await page.goto(DOWNLOAD_PAGE);
   const playground = page.locator('sinch-playground').first();
   await playground.getByLabel('Server').selectOption('mock');
   await playground.getByRole('button', { name: 'Use demo credentials' }).click();
-  await playground
-    .getByRole('textbox', { name: 'id', exact: true })
-    .fill('01HDF5S9P29WC29J578J8EKC1C');
+  await playground.getByRole('textbox', { name: 'id', exact: true }).fill(faxId);
   return playground;
 }
 
 test('a PDF answer is offered as a download with a .pdf name, its bytes intact', async ({
   page,
 }) => {
-  const playground = await downloadPlayground(page);
+  const playground = await downloadPlayground(page, '01HDF5S9P29WC29J578J8E0PDF');
   // Accept follows the operation's response media type.
   await expect(playground.getByRole('tabpanel', { name: 'curl' })).toContainText(
     'Accept: application/pdf',
@@ -65,7 +66,7 @@ test('an access-key operation offers Basic and OAuth2 only, and hides the key fi
 
 test('screenshot for review: a download offered at 1280 px', async ({ page }, testInfo) => {
   await page.setViewportSize({ width: 1280, height: 900 });
-  const playground = await downloadPlayground(page);
+  const playground = await downloadPlayground(page, '01HDF5S9P29WC29J578J8E1280');
   await playground.getByRole('button', { name: 'Send request' }).click();
   const response = playground.getByRole('region', { name: /^Response/ });
   await expect(response.getByRole('link', { name: /^Download / })).toBeVisible({
