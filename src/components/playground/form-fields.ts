@@ -12,8 +12,9 @@ import {
   initialServer,
   type FormState,
 } from '../../lib/playground/form-state.ts';
+import { AUTH_CHOICES, type AuthChoice } from '../../lib/playground/auth.ts';
 import { chosenServer } from '../../lib/playground/servers.ts';
-import type { AuthMode, PlaygroundModel } from '../../lib/playground/props.ts';
+import type { PlaygroundModel } from '../../lib/playground/props.ts';
 import { parameterProblems } from '../../lib/playground/validate.ts';
 import type { FieldError } from '../../lib/request/errors.ts';
 import type { FileInput, ParameterValues } from '../../lib/request/types.ts';
@@ -73,12 +74,22 @@ export class PlaygroundForm {
     this.#serverSelect().value = value;
   }
 
-  /** The authentication radio that is checked. */
-  authMode(): AuthMode {
-    return this.#root.querySelector<HTMLInputElement>('input[type="radio"]:checked')?.value ===
-      'oauth2'
-      ? 'oauth2'
-      : 'basic';
+  /** The authentication radio that is checked; `none` when the operation offers no choice. */
+  authMode(): AuthChoice {
+    const value = this.#root.querySelector<HTMLInputElement>(
+      'input[type="radio"][name$="-auth"]:checked',
+    )?.value;
+    return AUTH_CHOICES.find((choice) => choice === value) ?? 'none';
+  }
+
+  /** The API token and API key typed, for the operations that offer them. */
+  #keys(): Pick<FormState, 'token' | 'apiKey'> {
+    const token = this.#root.querySelector<HTMLInputElement>('input[name="token"]');
+    const apiKey = this.#root.querySelector<HTMLInputElement>('input[name="apiKey"]');
+    return {
+      ...(token ? { token: token.value } : {}),
+      ...(apiKey ? { apiKey: apiKey.value } : {}),
+    };
   }
 
   /** Parameter values by name; checkbox groups give the checked values. */
@@ -182,6 +193,7 @@ export class PlaygroundForm {
       files: { ...this.#files },
       authMode: this.authMode(),
       credentials: { projectId, keyId, keySecret },
+      ...this.#keys(),
       params: this.params(),
       body: this.#root.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.value ?? null,
       useEnv: this.input('env').checked,
@@ -201,9 +213,10 @@ export class PlaygroundForm {
     );
     if (!linked) return false;
     if (linked.server !== null) select.value = linked.server;
-    this.#root.querySelector<HTMLInputElement>(
-      `input[type="radio"][value="${linked.authMode}"]`,
-    )!.checked = true;
+    const radio = this.#root.querySelector<HTMLInputElement>(
+      `input[type="radio"][name$="-auth"][value="${linked.authMode}"]`,
+    );
+    if (radio) radio.checked = true;
     this.#setParams(linked.params);
     return true;
   }

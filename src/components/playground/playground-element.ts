@@ -10,6 +10,7 @@ import {
   loadCredentials,
   saveCredentials,
 } from '../../lib/playground/credentials.ts';
+import { usesAccessKey } from '../../lib/playground/auth.ts';
 import { confirmationFor } from '../../lib/playground/confirm.ts';
 import type { JsonSchema } from '../../lib/openapi/types.ts';
 import {
@@ -103,8 +104,7 @@ class SinchPlayground extends HTMLElement {
     const credentials = this.#form.credentials();
     this.querySelector<HTMLButtonElement>('[data-action="demo"]')!.hidden =
       this.#form.server() !== MOCK_SERVER;
-    this.querySelector<HTMLElement>('[data-basic-warning]')!.hidden =
-      this.#form.authMode() !== 'basic';
+    this.#showAuthFields();
     this.#form.showServerVariables();
     this.#form.showCredentialProblems(credentialProblems(credentials));
     this.#form.showParameterProblems();
@@ -112,6 +112,16 @@ class SinchPlayground extends HTMLElement {
     if (!persist) return;
     saveCredentials(credentials, sessionStorage, localStorage);
     window.dispatchEvent(new CustomEvent(CREDENTIALS_EVENT, { detail: this }));
+  }
+
+  /** Shows the Basic warning and the fields (access key, API token, API key) of the auth choice. */
+  #showAuthFields(): void {
+    const mode = this.#form.authMode();
+    this.querySelector<HTMLElement>('[data-basic-warning]')!.hidden = mode !== 'basic';
+    for (const group of this.querySelectorAll<HTMLElement>('[data-auth-fields]')) {
+      const fields = group.dataset['authFields'];
+      group.hidden = fields === 'key' ? !usesAccessKey(mode) : fields !== mode;
+    }
   }
 
   /** The snippet text of a target; `forCopy` writes the real secret, otherwise it is masked. */
@@ -151,9 +161,12 @@ class SinchPlayground extends HTMLElement {
       reveal: () => {
         const revealed = !this.#form.revealed;
         this.#form.revealed = revealed;
-        this.#form.input('keySecret').type = revealed ? 'text' : 'password';
-        button.setAttribute('aria-pressed', String(revealed));
-        button.textContent = revealed ? 'Hide secret' : 'Show secret';
+        for (const input of this.querySelectorAll<HTMLInputElement>('.secret-row input'))
+          input.type = revealed ? 'text' : 'password';
+        for (const toggle of this.querySelectorAll('[data-action="reveal"]')) {
+          toggle.setAttribute('aria-pressed', String(revealed));
+          toggle.textContent = revealed ? 'Hide secret' : 'Show secret';
+        }
         this.#tabs.render();
       },
       demo: () => {
@@ -164,6 +177,10 @@ class SinchPlayground extends HTMLElement {
         forgetCredentials(sessionStorage, localStorage);
         tokens.clear();
         this.#form.fillCredentials(EMPTY_CREDENTIALS);
+        for (const input of this.querySelectorAll<HTMLInputElement>(
+          '[name="token"], [name="apiKey"]',
+        ))
+          input.value = '';
         this.#update(false);
         window.dispatchEvent(new CustomEvent(CREDENTIALS_EVENT, { detail: this }));
         this.#announce('Credentials forgotten: removed from this tab and this device.');

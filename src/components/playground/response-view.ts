@@ -1,6 +1,7 @@
 /**
  * Response panel of one playground: the send/cancel buttons while a request is in flight, the
- * outcome (status, timing, headers, body as text, advice), and copying or downloading the body.
+ * outcome (status, timing, headers, body as text or, for a binary answer, a download link with
+ * a sensible file name, and advice), and copying or downloading the body.
  */
 import {
   displayBody,
@@ -10,14 +11,31 @@ import {
   statusText,
   type Outcome,
 } from '../../lib/playground/outcome.ts';
+import {
+  downloadFileName,
+  envelopeBytes,
+  isDownloadBody,
+  mediaTypeOf,
+} from '../../lib/playground/response-body.ts';
 import { loadHighlighter } from './highlighter.ts';
+
+/** What Download saves: the answer's own bytes under a file name. */
+interface Saved {
+  bytes: Uint8Array<ArrayBuffer>;
+  type: string;
+  name: string;
+}
 
 /** The response region and send row of one playground. */
 export class ResponseView {
   readonly #root: HTMLElement;
   readonly #operationId: string;
-  /** The body text last shown, for Copy response and Download. */
+  /** The body text last shown, for Copy response. */
   #lastBody = '';
+  /** The body last received, for Download. */
+  #saved: Saved | null = null;
+  /** The object URL of the current download link, revoked when the next outcome replaces it. */
+  #linkUrl: string | null = null;
 
   constructor(root: HTMLElement, operationId: string) {
     this.#root = root;
@@ -55,6 +73,10 @@ export class ResponseView {
     headers.replaceChildren();
     const pre = document.createElement('pre');
     let isJson = false;
+    let link: HTMLAnchorElement | null = null;
+    this.#saved = null;
+    if (this.#linkUrl !== null) URL.revokeObjectURL(this.#linkUrl);
+    this.#linkUrl = null;
     if (outcome.kind === 'response') {
       const { envelope } = outcome;
       const reason = statusText(envelope.status, envelope.statusText);
@@ -71,6 +93,12 @@ export class ResponseView {
       const shown = displayBody(envelope);
       pre.textContent = shown.text;
       isJson = shown.isJson;
+      this.#saved = {
+        bytes: new Uint8Array(envelopeBytes(envelope)),
+        type: mediaTypeOf(envelope.headers) || 'application/octet-stream',
+        name: downloadFileName(envelope.headers, this.#operationId),
+      };
+      if (isDownloadBody(envelope)) link = this.#downloadLink(this.#saved);
       this.status(`${label}: ${envelope.status} ${reason}, ${Math.round(envelope.durationMs)} ms.`);
     } else if (outcome.kind === 'proxy-error') {
       code.textContent = `${outcome.status} ${outcome.error.code}`;
@@ -86,7 +114,15 @@ export class ResponseView {
       this.status(`${label} failed: network error.`);
     }
     this.#lastBody = pre.textContent;
-    body.replaceChildren(pre);
+    if (link) {
+      // A one-line note in prose, wrapping at any width, with the link under it.
+      const note = document.createElement('p');
+      note.className = 'binary-note';
+      note.textContent = pre.textContent;
+      body.replaceChildren(note, link);
+    } else {
+      body.replaceChildren(pre);
+    }
     const hint = hintFor(outcome, usedBasic);
     const hintBox = this.#find('[data-hint]');
     hintBox.hidden = hint === null;
@@ -107,11 +143,30 @@ export class ResponseView {
     await navigator.clipboard.writeText(this.#lastBody);
   }
 
-  /** Saves the body last shown as `<operation>-response.json`. */
-  download(): void {
+  /** A link saving a binary answer under its file name; its URL lives until the next outcome. */
+  #downloadLink(saved: Saved): HTMLAnchorElement {
     const link = document.createElement('a');
-    link.href = URL.createObjectURL(new Blob([this.#lastBody], { type: 'application/json' }));
-    link.download = `${this.#operationId}-response.json`;
+    this.#linkUrl = URL.createObjectURL(new Blob([saved.bytes], { type: saved.type }));
+    link.href = this.#linkUrl;
+    link.download = saved.name;
+    link.className = 'download-link';
+    link.textContent = `Download ${saved.name}`;
+    return link;
+  }
+
+  /**
+   * Saves the answer's bytes under its file name (Content-Disposition, else the operation and
+   * the media type); proxy and network errors save the text shown, as JSON.
+   */
+  download(): void {
+    const saved = this.#saved ?? {
+      bytes: new TextEncoder().encode(this.#lastBody),
+      type: 'application/json',
+      name: `${this.#operationId}-error.json`,
+    };
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(new Blob([saved.bytes], { type: saved.type }));
+    link.download = saved.name;
     link.click();
     setTimeout(() => URL.revokeObjectURL(link.href), 1000);
   }

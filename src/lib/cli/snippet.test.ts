@@ -180,6 +180,12 @@ describe('cliSnippet', () => {
       message: '--auth digest: unknown scheme. Valid:',
     },
     {
+      name: 'an API key for an operation that declares none',
+      args: ['--auth', 'apiKey'],
+      message:
+        '--auth apiKey: listAvailableNumbers has no API key scheme sent in a header or the query.',
+    },
+    {
       name: 'a body for a GET',
       args: ['--body', '{}'],
       message: 'listAvailableNumbers takes no request body.',

@@ -12,9 +12,9 @@ import {
   snippetInput,
   type FormState,
 } from '../playground/form-state.ts';
-import type { AuthMode, PlaygroundModel } from '../playground/props.ts';
+import { apiKeyScheme, authChoices, type AuthChoice } from '../playground/auth.ts';
+import type { PlaygroundModel } from '../playground/props.ts';
 import { sinchServerUrl } from '../playground/servers.ts';
-import { PLACEHOLDER_TOKEN } from '../request/sample-credentials.ts';
 import { valuesOf } from '../request/serialise.ts';
 import type { FileInput, ParameterValues } from '../request/types.ts';
 import { generateSnippet, SNIPPET_TARGETS } from '../snippets/index.ts';
@@ -100,18 +100,19 @@ export function parseSnippetArgs(argv: readonly string[]): SnippetOptions {
   };
 }
 
-/** The playground auth mode for `--auth`, or `bearer`; a scheme name or a type is accepted. */
-function authModeFor(operation: OperationModel, auth: string | undefined): AuthMode | 'bearer' {
+/** The playground auth choice for `--auth` (a scheme name or a type), else the form's first choice. */
+function authModeFor(operation: OperationModel, auth: string | undefined): AuthChoice {
   const schemes = operation.securitySchemes ?? [];
-  if (auth === undefined)
-    return operation.security.length === 0 && schemes.some((scheme) => scheme.type === 'bearer')
-      ? 'bearer'
-      : 'basic';
+  if (auth === undefined) return authChoices(operation)[0] ?? 'none';
   const scheme = schemes.find((candidate) => candidate.name === auth);
   const type = scheme?.type ?? auth;
   if (type === 'basic' || type === 'oauth2' || type === 'bearer') return type;
-  if (type === 'apiKey')
-    throw new UsageError(`--auth ${auth}: API key schemes have no snippet support.`);
+  if (type === 'apiKey') {
+    if (apiKeyScheme(operation)) return 'apiKey';
+    throw new UsageError(
+      `--auth ${auth}: ${operation.id} has no API key scheme sent in a header or the query.`,
+    );
+  }
   const names = [...schemes.map((candidate) => candidate.name), 'basic', 'oauth2', 'bearer'];
   throw new UsageError(`--auth ${auth}: unknown scheme. Valid: ${[...new Set(names)].join(', ')}.`);
 }
@@ -206,12 +207,14 @@ function cliSnippetInput(
   const files = filesFor(operation, options, readFile);
   const state: FormState = {
     ...serverFor(operation, options),
-    authMode: model.auth,
+    authMode: mode,
     credentials: {
       projectId: env['SINCH_PROJECT_ID'] ?? '',
       keyId: env['SINCH_KEY_ID'] ?? '',
       keySecret: env['SINCH_KEY_SECRET'] ?? '',
     },
+    token: env['SINCH_API_TOKEN'] ?? '',
+    apiKey: env['SINCH_API_KEY'] ?? '',
     params: options.params,
     body: bodyFor(model, options),
     ...(Object.keys(files).length > 0 ? { files } : {}),
@@ -223,11 +226,7 @@ function cliSnippetInput(
     throw new UsageError(
       `The request cannot be built: ${input.errors.map((e) => `${e.field}: ${e.message}`).join('; ')}`,
     );
-  if (mode !== 'bearer') return input.value;
-  return {
-    ...input.value,
-    auth: { type: 'bearer', token: env['SINCH_API_TOKEN'] || PLACEHOLDER_TOKEN },
-  };
+  return input.value;
 }
 
 /** The snippet text for the options, as `generateSnippet` writes it for Copy. */

@@ -108,21 +108,42 @@ describe('checkOperations', () => {
       },
     },
     {
-      name: 'an API-key-only operation',
+      name: 'an operation with an API key in a header',
       document: documentWith({
         schemes: { key: { type: 'apiKey', in: 'header', name: 'X-Key' } },
       }),
-      expected: {
-        form: containing('accepts only "key" (API key in header "X-Key")'),
-        ...everySnippet('security scheme "key" (API key in header "X-Key") has no snippet support'),
-      },
+      expected: {},
+    },
+    {
+      name: 'an operation with an API key in the query',
+      document: documentWith({
+        schemes: { key: { type: 'apiKey', in: 'query', name: 'api_key' } },
+      }),
+      expected: {},
     },
     {
       name: 'a bearer-only operation',
       document: documentWith({
         schemes: { token: { type: 'http', scheme: 'bearer' } },
       }),
-      expected: { form: 'accepts only "token" (bearer); the form offers Basic and OAuth2' },
+      expected: {},
+    },
+    {
+      name: 'an operation without security',
+      document: { ...documentWith({}), security: [] },
+      expected: {},
+    },
+    {
+      name: 'an operation accepting only an API key in a cookie',
+      document: documentWith({
+        schemes: { key: { type: 'apiKey', in: 'cookie', name: 'session' } },
+      }),
+      expected: {
+        form: containing('accepts only "key" (API key in cookie "session")'),
+        ...everySnippet(
+          'security scheme "key" (API key in cookie "session") has no snippet support',
+        ),
+      },
     },
     {
       name: 'a free-text server variable in the host',
@@ -153,7 +174,9 @@ describe('checkOperations', () => {
   it('marks the document unsupported and formats one line per failing check', async () => {
     const operations = toOperationModels(
       await loadOpenApiDocument(
-        documentWith({ schemes: { token: { type: 'http', scheme: 'bearer' } } }),
+        documentWith({
+          server: { url: 'https://{tenant}.example.com', variables: { tenant: { default: 'a' } } },
+        }),
       ),
     );
     const report = checkOperations('test.yaml', operations);
@@ -162,7 +185,7 @@ describe('checkOperations', () => {
       [
         'test.yaml: 1 operations',
         'FAIL makeThing (POST /v1/things)',
-        '       form: accepts only "token" (bearer); the form offers Basic and OAuth2',
+        '       request: test.yaml: server variable "tenant" in the host of https://{tenant}.example.com has no enum, so the proxy cannot list its origins.',
         '1 of 1 operations are not fully supported.',
         '',
       ].join('\n'),

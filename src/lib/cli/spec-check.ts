@@ -6,8 +6,13 @@ import { parameterSample } from '../openapi/examples.ts';
 import { serverOrigins } from '../openapi/server-origins.ts';
 import type { OperationModel, SecuritySchemeModel } from '../openapi/types.ts';
 import { prepareRequest, type PreparedRequest } from '../request/build.ts';
-import { PLACEHOLDER_CREDENTIALS, PLACEHOLDER_TOKEN } from '../request/sample-credentials.ts';
+import {
+  PLACEHOLDER_API_KEY,
+  PLACEHOLDER_CREDENTIALS,
+  PLACEHOLDER_TOKEN,
+} from '../request/sample-credentials.ts';
 import type { FileInput, ParameterValues } from '../request/types.ts';
+import { apiKeyScheme, authChoices, type AuthChoice } from '../playground/auth.ts';
 import { responseTypeName } from '../playground/form-state.ts';
 import { sinchServerUrl } from '../playground/servers.ts';
 import { generateSnippet, SNIPPET_TARGETS } from '../snippets/index.ts';
@@ -44,28 +49,28 @@ function schemeText(scheme: SecuritySchemeModel): string {
     : `"${scheme.name}" (${scheme.type})`;
 }
 
-/** The form offers Basic and OAuth2 only; an operation accepting neither cannot be sent from it. */
+/** The form offers Basic, OAuth2, Bearer and API keys in a header or the query, or no auth. */
 function formCheck(operation: OperationModel): SupportCheck {
+  if (authChoices(operation).length > 0) return { subject: 'form', ok: true };
   const schemes = operation.securitySchemes ?? [];
-  if (schemes.length === 0 || operation.security.length > 0) return { subject: 'form', ok: true };
   return {
     subject: 'form',
     ok: false,
-    reason: `accepts only ${schemes.map(schemeText).join(', ')}; the form offers Basic and OAuth2`,
+    reason: `accepts only ${schemes.map(schemeText).join(', ')}; the form offers Basic, OAuth2, Bearer and API keys in a header or the query`,
   };
 }
 
-/** How snippets authenticate for the operation, or why they cannot. */
-function snippetAuthFor(operation: OperationModel): SnippetAuth | string {
-  const schemes = operation.securitySchemes ?? [];
+/** How snippets authenticate for one of the form's choices, with placeholder credentials. */
+function snippetAuthFor(operation: OperationModel, choice: AuthChoice): SnippetAuth {
   const { keyId, keySecret } = PLACEHOLDER_CREDENTIALS;
-  if (schemes.length === 0 || operation.security.includes('basic'))
-    return { type: 'basic', keyId, keySecret };
-  const oauth2 = schemes.find((scheme) => scheme.type === 'oauth2');
-  if (oauth2) return { type: 'oauth2', keyId, keySecret, tokenUrl: oauth2.tokenUrl };
-  if (schemes.some((scheme) => scheme.type === 'bearer'))
-    return { type: 'bearer', token: PLACEHOLDER_TOKEN };
-  return `security scheme ${schemes.map(schemeText).join(', ')} has no snippet support`;
+  const apiKey = apiKeyScheme(operation);
+  if (choice === 'oauth2' && operation.tokenUrl)
+    return { type: 'oauth2', keyId, keySecret, tokenUrl: operation.tokenUrl };
+  if (choice === 'basic' || choice === 'oauth2') return { type: 'basic', keyId, keySecret };
+  if (choice === 'bearer') return { type: 'bearer', token: PLACEHOLDER_TOKEN };
+  if (choice === 'apiKey' && apiKey)
+    return { type: 'apiKey', in: apiKey.in, name: apiKey.parameterName, key: PLACEHOLDER_API_KEY };
+  return { type: 'none' };
 }
 
 /** The first example of the preferred body media type as body text, and placeholder files. */
@@ -136,30 +141,38 @@ function curlPartProblem(operation: OperationModel): string | null {
   return `the multipart ${files.has(bad) ? 'file ' : ''}part "${bad}" cannot be written: curl ends a --form name at "="`;
 }
 
-/** One check per snippet target, writing the example request. */
+/** One check per snippet target, writing the example request with each auth choice the form offers. */
 function snippetChecks(
   operation: OperationModel,
   prepared: PreparedRequest | null,
 ): SupportCheck[] {
-  const auth = snippetAuthFor(operation);
+  const choices = authChoices(operation);
   return SNIPPET_TARGETS.map(({ id }) => {
     const subject = `snippet:${id}`;
-    if (typeof auth === 'string') return { subject, ok: false, reason: auth };
+    if (choices.length === 0)
+      return {
+        subject,
+        ok: false,
+        reason: `security scheme ${(operation.securitySchemes ?? []).map(schemeText).join(', ')} has no snippet support`,
+      };
     if (!prepared) return { subject, ok: false, reason: 'no request to write (see request)' };
     const curlProblem = id === 'curl' ? curlPartProblem(operation) : null;
     if (curlProblem) return { subject, ok: false, reason: curlProblem };
     try {
-      const text = generateSnippet(id, {
-        request: prepared.request,
-        url: prepared.url,
-        content: prepared.content,
-        auth,
-        credentialMode: 'inline',
-        projectId: PLACEHOLDER_CREDENTIALS.projectId,
-        ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
-        responseTypeName: responseTypeName(operation.id),
-      });
-      if (text.trim() === '') return { subject, ok: false, reason: 'the snippet is empty' };
+      for (const choice of choices) {
+        const text = generateSnippet(id, {
+          request: prepared.request,
+          url: prepared.url,
+          content: prepared.content,
+          auth: snippetAuthFor(operation, choice),
+          credentialMode: 'inline',
+          projectId: PLACEHOLDER_CREDENTIALS.projectId,
+          ...(operation.responseSchema ? { responseSchema: operation.responseSchema } : {}),
+          responseTypeName: responseTypeName(operation.id),
+        });
+        if (text.trim() === '')
+          return { subject, ok: false, reason: `the snippet is empty (${choice})` };
+      }
       return { subject, ok: true };
     } catch (error) {
       return { subject, ok: false, reason: (error as Error).message };

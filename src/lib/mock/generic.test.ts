@@ -102,6 +102,22 @@ const DOCUMENT = {
       },
       delete: { operationId: 'deleteWidget', responses: { '204': { description: 'gone' } } },
     },
+    '/v1/projects/{projectId}/widgets/{widgetId}/manual': {
+      get: {
+        operationId: 'getWidgetManual',
+        summary: 'Widget manual',
+        parameters: [
+          { name: 'projectId', in: 'path', required: true, schema: { type: 'string' } },
+          { name: 'widgetId', in: 'path', required: true, schema: { type: 'string' } },
+        ],
+        responses: {
+          '200': {
+            description: 'ok',
+            content: { 'application/pdf': { schema: { type: 'string', format: 'binary' } } },
+          },
+        },
+      },
+    },
     '/v1/projects/{projectId}/widgets/{widgetId}:polish': {
       post: {
         operationId: 'polishWidget',
@@ -208,6 +224,17 @@ describe('generic mock handler', () => {
       new Request(`${BASE}${path}`, { ...init, headers: { authorization: DEMO, ...init.headers } }),
       client,
     );
+
+  it('answers a PDF operation with a real PDF file', async () => {
+    const response = await call('/widgets/w1/manual');
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect(new TextDecoder('latin1').decode(bytes.subarray(0, 5))).toBe('%PDF-');
+    expect(new TextDecoder('latin1').decode(bytes)).toContain(
+      '(Sample Widget manual from the Sinch mock)',
+    );
+  });
 
   it('answers a valid request with the example', async () => {
     const response = await call('/widgets?code=US&pageSize=5&color=red');

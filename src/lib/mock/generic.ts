@@ -7,6 +7,7 @@ import type { OpenApiDocument } from '../openapi/load.ts';
 import { responseSample } from '../openapi/examples.ts';
 import type { JsonSchema, OperationModel } from '../openapi/types.ts';
 import { mockBaseUrl, sinchServerTemplate } from '../playground/servers.ts';
+import { samplePdf } from './sample-pdf.ts';
 
 /** One registered API as the mock needs it: its dereferenced document and operation models. */
 export interface MockApi {
@@ -19,7 +20,7 @@ export interface CannedAnswer {
   status: number;
   /** Media type of the answer; null for an empty body. */
   contentType: string | null;
-  /** The JSON value (JSON types) or text (other types) to send. */
+  /** The JSON value (JSON types), bytes (PDF) or text (other types) to send. */
   body: unknown;
 }
 
@@ -98,6 +99,12 @@ export function cannedAnswer(document: OpenApiDocument, operation: OperationMode
   if (/json/i.test(type))
     return { status: Number(status), contentType: type, body: exampleOf(media) };
   const example = media['example'];
+  if (/^application\/pdf$/i.test(type) && typeof example !== 'string')
+    return {
+      status: Number(status),
+      contentType: type,
+      body: samplePdf(`Sample ${operation.summary || operation.id} from the Sinch mock`),
+    };
   return {
     status: Number(status),
     contentType: type,

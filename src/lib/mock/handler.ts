@@ -143,11 +143,16 @@ function withEdits(
   );
 }
 
-/** A JSON value or text as a response of the given media type; no body for a null type. */
+/** A JSON value, bytes or text as a response of the given media type; no body for a null type. */
 function cannedResponse(status: number, contentType: string | null, body: unknown): Response {
   if (contentType === null) return new Response(null, { status });
-  const text = /json/i.test(contentType) ? JSON.stringify(body) : String(body);
-  return new Response(text, { status, headers: { 'Content-Type': contentType } });
+  const payload =
+    body instanceof Uint8Array
+      ? new Uint8Array(body)
+      : /json/i.test(contentType)
+        ? JSON.stringify(body)
+        : String(body);
+  return new Response(payload, { status, headers: { 'Content-Type': contentType } });
 }
 
 /** What the generic layer needs from the mock it runs in. */

@@ -111,6 +111,82 @@ describe('snippetInput', () => {
   });
 });
 
+describe('snippetInput for a token, an API key or no auth', () => {
+  /** The list form with its operation re-declared with one other scheme. */
+  function keyed(
+    scheme: NonNullable<OperationModel['securitySchemes']>[number] | null,
+    changes: Partial<FormState>,
+  ) {
+    const { list, state } = listForm(changes);
+    const operation = {
+      ...list.operation,
+      security: [],
+      securitySchemes: scheme ? [scheme] : [],
+    };
+    return { model: { ...list, operation }, state };
+  }
+  const HEADER = { name: 'key', type: 'apiKey', in: 'header', parameterName: 'X-Api-Key' } as const;
+  const QUERY = { name: 'key', type: 'apiKey', in: 'query', parameterName: 'api_key' } as const;
+
+  it.each([
+    {
+      name: 'a placeholder token until one is typed',
+      scheme: { name: 'bearerAuth', type: 'bearer' } as const,
+      changes: { authMode: 'bearer' } as const,
+      forCopy: false,
+      auth: { type: 'bearer', token: 'YOUR_API_TOKEN' },
+    },
+    {
+      name: 'a typed token masked on screen',
+      scheme: { name: 'bearerAuth', type: 'bearer' } as const,
+      changes: { authMode: 'bearer', token: 'tok-1' } as const,
+      forCopy: false,
+      auth: { type: 'bearer', token: SECRET_MASK },
+    },
+    {
+      name: 'a typed token in clear for Copy',
+      scheme: { name: 'bearerAuth', type: 'bearer' } as const,
+      changes: { authMode: 'bearer', token: 'tok-1' } as const,
+      forCopy: true,
+      auth: { type: 'bearer', token: 'tok-1' },
+    },
+    {
+      name: 'a header API key under its declared name',
+      scheme: HEADER,
+      changes: { authMode: 'apiKey', apiKey: 'k-1', revealSecret: true } as const,
+      forCopy: false,
+      auth: { type: 'apiKey', in: 'header', name: 'X-Api-Key', key: 'k-1' },
+    },
+    {
+      name: 'a query API key placeholder',
+      scheme: QUERY,
+      changes: { authMode: 'apiKey' } as const,
+      forCopy: false,
+      auth: { type: 'apiKey', in: 'query', name: 'api_key', key: 'YOUR_API_KEY' },
+    },
+    {
+      name: 'no auth for an operation without security',
+      scheme: null,
+      changes: { authMode: 'none' } as const,
+      forCopy: false,
+      auth: { type: 'none' },
+    },
+  ])('$name', ({ scheme, changes, forCopy, auth }) => {
+    const { model: keyedModel, state } = keyed(scheme, changes);
+    const input = snippetInput(keyedModel, state, ORIGIN, forCopy);
+    if (!input.ok) throw new Error(JSON.stringify(input.errors));
+    expect(input.value.auth).toEqual(auth);
+    // The key is written by the snippet's auth code, never baked into the request it describes.
+    expect(input.value.request.url).not.toContain('api_key');
+    expect(Object.keys(input.value.request.headers)).not.toContain('X-Api-Key');
+  });
+
+  it('starts a Bearer-only operation in Bearer mode', () => {
+    const { model: keyedModel } = keyed({ name: 'bearerAuth', type: 'bearer' }, {});
+    expect(initialFormState(keyedModel).authMode).toBe('bearer');
+  });
+});
+
 describe('playgroundRequest', () => {
   it('sends only what was typed: no placeholders', () => {
     const { list, state } = listForm();

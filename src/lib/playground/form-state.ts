@@ -5,9 +5,13 @@
  */
 import type { JsonSchema, MediaTypeModel, OperationModel } from '../openapi/types.ts';
 import { validateBasicCredentials } from '../request/basic.ts';
-import { prepareRequest, type PreparedRequest } from '../request/build.ts';
+import { prepareRequest, type BuildInput, type PreparedRequest } from '../request/build.ts';
 import type { FieldError, Result } from '../request/errors.ts';
-import { PLACEHOLDER_CREDENTIALS } from '../request/sample-credentials.ts';
+import {
+  PLACEHOLDER_API_KEY,
+  PLACEHOLDER_CREDENTIALS,
+  PLACEHOLDER_TOKEN,
+} from '../request/sample-credentials.ts';
 import type {
   Credentials,
   FileInput,
@@ -16,7 +20,8 @@ import type {
   RequestAuth,
 } from '../request/types.ts';
 import type { SnippetAuth, SnippetInput } from '../snippets/types.ts';
-import type { AuthMode, PlaygroundModel } from './props.ts';
+import { apiKeyScheme, authChoices, initialAuth, type AuthChoice } from './auth.ts';
+import type { PlaygroundModel } from './props.ts';
 import {
   MOCK_SERVER,
   serverUrlFor,
@@ -30,8 +35,12 @@ import { decodeSharedState, encodeSharedState } from './share-link.ts';
 export interface FormState {
   /** `mock`, or one of the operation's server URLs. */
   server: string;
-  authMode: AuthMode;
+  authMode: AuthChoice;
   credentials: Credentials;
+  /** The Bearer API token typed (`bearer` mode); kept in memory only. */
+  token?: string;
+  /** The API key typed (`apiKey` mode); kept in memory only. */
+  apiKey?: string;
   params: ParameterValues;
   /** The body text, or null when the operation takes none. */
   body: string | null;
@@ -109,7 +118,7 @@ export function placeholderFilePath(field: string): string {
 export function initialFormState(model: PlaygroundModel): FormState {
   return {
     server: initialServer(model),
-    authMode: model.auth,
+    authMode: initialAuth(model),
     credentials: { projectId: '', keyId: '', keySecret: '' },
     params: { ...model.defaults },
     body: exampleBody(model),
@@ -134,6 +143,36 @@ function filesForDisplay(model: PlaygroundModel, state: FormState): Record<strin
   return Object.fromEntries(
     fields.map((field) => [field, state.files?.[field] ?? { path: placeholderFilePath(field) }]),
   );
+}
+
+/**
+ * How the form's request authenticates. Basic for the access-key modes (OAuth2 replaces it with
+ * the fetched token when sending), the typed token, or nothing; the API key travels where the
+ * document declares it, only when sending (snippets write it themselves, see `snippetInput`).
+ */
+function formAuth(
+  model: PlaygroundModel,
+  state: FormState,
+  forSend: boolean,
+  key: { keyId: string; keySecret: string },
+): Pick<BuildInput, 'auth' | 'apiKey'> {
+  if (state.authMode === 'bearer')
+    return { auth: { type: 'bearer', token: filled(state.token, PLACEHOLDER_TOKEN, forSend) } };
+  if (state.authMode === 'none') return { auth: { type: 'none' } };
+  if (state.authMode === 'apiKey') {
+    const scheme = apiKeyScheme(model.operation);
+    if (!scheme || !forSend) return { auth: { type: 'none' } };
+    return {
+      auth: { type: 'none' },
+      apiKey: { in: scheme.in, name: scheme.parameterName, value: state.apiKey ?? '' },
+    };
+  }
+  return { auth: { type: 'basic', username: key.keyId, password: key.keySecret } };
+}
+
+/** A typed value, or for display only, the placeholder when nothing is typed. */
+function filled(value: string | undefined, placeholder: string, forSend: boolean): string {
+  return forSend || (value ?? '') !== '' ? (value ?? '') : placeholder;
 }
 
 /**
@@ -168,7 +207,8 @@ export function playgroundRequest(
     body: state.body,
     ...(state.mediaType ? { mediaType: state.mediaType } : {}),
     ...(Object.keys(files).length > 0 ? { files } : {}),
-    auth: options.auth ?? { type: 'basic', username: keyId, password: keySecret },
+    ...formAuth(model, state, options.forSend, { keyId, keySecret }),
+    ...(options.auth ? { auth: options.auth } : {}),
   });
   if (!prepared.ok) return { result: prepared, projectId, keyId, keySecret };
   const { request, url, content } = prepared.value;
@@ -186,6 +226,45 @@ export function responseTypeName(operationId: string): string {
   return `${operationId.slice(0, 1).toUpperCase()}${operationId.slice(1)}Response`;
 }
 
+/** The snippet's auth for the form's choice, secrets already masked by `shown`. */
+function snippetAuth(
+  model: PlaygroundModel,
+  state: FormState,
+  origin: string,
+  values: { keyId: string; secret: string; shown: (value: string, placeholder: string) => string },
+): SnippetAuth {
+  const { keyId, secret, shown } = values;
+  switch (state.authMode) {
+    case 'oauth2':
+      return {
+        type: 'oauth2',
+        keyId,
+        keySecret: secret,
+        tokenUrl: tokenUrlFor(
+          state.server,
+          sinchTokenUrl(model.operation),
+          origin,
+          serverVariableValues(model.operation, state.server, state.serverVariables ?? {}),
+        ),
+      };
+    case 'bearer':
+      return {
+        type: 'bearer',
+        token: shown(filled(state.token, PLACEHOLDER_TOKEN, false), PLACEHOLDER_TOKEN),
+      };
+    case 'apiKey': {
+      const scheme = apiKeyScheme(model.operation);
+      if (!scheme) return { type: 'none' };
+      const key = shown(filled(state.apiKey, PLACEHOLDER_API_KEY, false), PLACEHOLDER_API_KEY);
+      return { type: 'apiKey', in: scheme.in, name: scheme.parameterName, key };
+    }
+    case 'none':
+      return { type: 'none' };
+    default:
+      return { type: 'basic', keyId, keySecret: secret };
+  }
+}
+
 /**
  * The one snippet input of a form, used for the build-time snippet and for every re-render in
  * the browser. `forCopy` writes the real secret; otherwise it is masked unless revealed.
@@ -200,27 +279,11 @@ export function snippetInput(
     forSend: false,
   });
   if (!result.ok) return result;
-  const secret =
-    forCopy ||
-    state.revealSecret ||
-    keySecret === PLACEHOLDER_CREDENTIALS.keySecret ||
-    keySecret === ''
-      ? keySecret
-      : SECRET_MASK;
-  const auth: SnippetAuth =
-    state.authMode === 'oauth2'
-      ? {
-          type: 'oauth2',
-          keyId,
-          keySecret: secret,
-          tokenUrl: tokenUrlFor(
-            state.server,
-            sinchTokenUrl(model.operation),
-            origin,
-            serverVariableValues(model.operation, state.server, state.serverVariables ?? {}),
-          ),
-        }
-      : { type: 'basic', keyId, keySecret: secret };
+  // A typed secret is masked until revealed (or copied); placeholders show as they are.
+  const shown = (value: string, placeholder: string): string =>
+    forCopy || state.revealSecret || value === placeholder || value === '' ? value : SECRET_MASK;
+  const secret = shown(keySecret, PLACEHOLDER_CREDENTIALS.keySecret);
+  const auth = snippetAuth(model, state, origin, { keyId, secret, shown });
   const { responseSchema } = model.operation;
   return {
     ok: true,
@@ -261,7 +324,7 @@ export function shareLink(model: PlaygroundModel, state: FormState): string {
 /** What a share link restores in one playground; the server only when the playground offers it. */
 export interface LinkedForm {
   server: string | null;
-  authMode: AuthMode;
+  authMode: AuthChoice;
   params: ParameterValues;
 }
 
@@ -275,7 +338,7 @@ export function linkedForm(
   if (!shared || shared.operation !== model.operation.id) return null;
   return {
     server: serverChoices.includes(shared.server) ? shared.server : null,
-    authMode: shared.auth,
+    authMode: authChoices(model.operation).includes(shared.auth) ? shared.auth : initialAuth(model),
     params: shared.params,
   };
 }

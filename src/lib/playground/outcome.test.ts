@@ -95,6 +95,41 @@ describe('helpers', () => {
     if (text.kind === 'response')
       expect(displayBody(text.envelope)).toEqual({ text: '<b>hi</b>', isJson: false });
   });
+  it.each([
+    [
+      'CSV that came as base64 is shown as text',
+      'text/csv',
+      'YSxiCjEsMgo=',
+      'base64',
+      'a,b\n1,2\n',
+    ],
+    [
+      'a PDF is noted, not dumped',
+      'application/pdf',
+      'JVBERi0=',
+      'base64',
+      'Binary answer (application/pdf, 5 B): not shown here; download it instead.',
+    ],
+    [
+      'untyped bytes are noted',
+      '',
+      '/wD+',
+      'base64',
+      'Binary answer (no media type, 3 B): not shown here; download it instead.',
+    ],
+  ] as const)('%s', (_name, type, body, bodyEncoding, expected) => {
+    const shown = displayBody({
+      status: 200,
+      statusText: 'OK',
+      headers: type ? { 'content-type': type } : {},
+      body,
+      bodyEncoding,
+      durationMs: 1,
+      sizeBytes: body === '/wD+' ? 3 : 5,
+      truncated: false,
+    });
+    expect(shown).toEqual({ text: expected, isJson: false });
+  });
   it('reads proxy answers: envelope, error, and junk', async () => {
     expect(
       (await readProxyAnswer(new Response(JSON.stringify({ status: 200, body: '' })))).kind,

@@ -1,4 +1,5 @@
 import type { ProxyEnvelope, ProxyErrorBody, ProxyErrorDetail } from '../request/proxy-contract.ts';
+import { envelopeBytes, isDownloadBody, mediaTypeOf } from './response-body.ts';
 
 /** Every way a send can end, for the response panel. */
 export type Outcome =
@@ -84,17 +85,26 @@ export function formatBytes(bytes: number): string {
   return `${(bytes / 1024 / 1024).toFixed(1)} MB`;
 }
 
-/** The body as display text: JSON pretty-printed, base64 noted, anything else as it came. */
+/**
+ * The body as display text: JSON pretty-printed, text types as text (decoded when they came as
+ * base64), and a one-line note for a binary answer, which is offered as a download instead.
+ */
 export function displayBody(envelope: ProxyEnvelope): { text: string; isJson: boolean } {
-  if (envelope.bodyEncoding === 'base64')
+  if (isDownloadBody(envelope)) {
+    const type = mediaTypeOf(envelope.headers) || 'no media type';
     return {
-      text: `(${formatBytes(envelope.sizeBytes)} of binary data, base64)\n${envelope.body}`,
+      text: `Binary answer (${type}, ${formatBytes(envelope.sizeBytes)}): not shown here; download it instead.`,
       isJson: false,
     };
+  }
+  const text =
+    envelope.bodyEncoding === 'base64'
+      ? new TextDecoder().decode(envelopeBytes(envelope))
+      : envelope.body;
   try {
-    return { text: JSON.stringify(JSON.parse(envelope.body), null, 2), isJson: true };
+    return { text: JSON.stringify(JSON.parse(text), null, 2), isJson: true };
   } catch {
-    return { text: envelope.body, isJson: false };
+    return { text, isJson: false };
   }
 }
 

@@ -222,3 +222,71 @@ describe('sendPlaygroundRequest', () => {
     expect(await sending).toEqual({ kind: 'cancelled' });
   });
 });
+
+describe('sending with a token, an API key or no auth', () => {
+  /** The list operation re-declared with other security schemes. */
+  function withSchemes(
+    securitySchemes: NonNullable<PlaygroundModel['operation']['securitySchemes']>,
+  ): PlaygroundModel {
+    return { ...list, operation: { ...list.operation, security: [], securitySchemes } };
+  }
+  const bearer = () => withSchemes([{ name: 'bearerAuth', type: 'bearer' }]);
+  const headerKey = () =>
+    withSchemes([{ name: 'key', type: 'apiKey', in: 'header', parameterName: 'X-Api-Key' }]);
+  const queryKey = () =>
+    withSchemes([{ name: 'key', type: 'apiKey', in: 'query', parameterName: 'api_key' }]);
+  const keyless = { projectId: 'demo-project', keyId: '', keySecret: '' };
+
+  it('asks for the token or key, not for the access key', () => {
+    expect(
+      sendProblems(bearer(), form({ authMode: 'bearer', credentials: keyless }), ORIGIN),
+    ).toEqual([{ field: 'token', message: 'The access token is empty or malformed.' }]);
+    expect(
+      sendProblems(headerKey(), form({ authMode: 'apiKey', credentials: keyless }), ORIGIN),
+    ).toEqual([{ field: 'apiKey', message: 'The API key is empty or malformed.' }]);
+    expect(
+      sendProblems(withSchemes([]), form({ authMode: 'none', credentials: keyless }), ORIGIN),
+    ).toEqual([]);
+  });
+
+  it.each([
+    {
+      name: 'Bearer sends the typed token as auth',
+      model: bearer,
+      changes: { authMode: 'bearer', token: 'tok-1' } as const,
+      expected: { auth: { type: 'bearer', token: 'tok-1' } },
+    },
+    {
+      name: 'a header API key goes under its declared name, with no auth',
+      model: headerKey,
+      changes: { authMode: 'apiKey', apiKey: 'k-1' } as const,
+      expected: { auth: { type: 'none' }, headers: { 'X-Api-Key': 'k-1' } },
+    },
+    {
+      name: 'a query API key goes in the URL, with no auth',
+      model: queryKey,
+      changes: { authMode: 'apiKey', apiKey: 'k 1' } as const,
+      expected: {
+        auth: { type: 'none' },
+        url: `${ORIGIN}/mock/numbers/v1/projects/demo-project/availableNumbers?regionCode=US&type=LOCAL&api_key=k%201`,
+      },
+    },
+    {
+      name: 'an operation without security sends no auth',
+      model: () => withSchemes([]),
+      changes: { authMode: 'none' } as const,
+      expected: { auth: { type: 'none' } },
+    },
+  ])('$name', async ({ model, changes, expected }) => {
+    const { fetch, calls } = fakeFetch(() => json(200, envelope(200, {})));
+    const result = await sendPlaygroundRequest(
+      model(),
+      form({ credentials: keyless, ...changes }),
+      context(fetch),
+    );
+    expect(result).toMatchObject({ kind: 'answered', usedBasic: false, label: 'Response' });
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.request).toMatchObject(expected);
+    expect(calls[0]?.request.headers).not.toHaveProperty('Authorization');
+  });
+});

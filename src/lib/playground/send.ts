@@ -8,6 +8,7 @@ import { PROXY_PATH, type ProxyRequest } from '../request/proxy-contract.ts';
 import { validateBasicCredentials } from '../request/basic.ts';
 import { isProjectIdName } from '../request/build.ts';
 import type { RequestAuth } from '../request/types.ts';
+import { usesAccessKey } from './auth.ts';
 import { playgroundRequest, type FormState } from './form-state.ts';
 import { readProxyAnswer, type Outcome } from './outcome.ts';
 import type { PlaygroundModel } from './props.ts';
@@ -59,7 +60,9 @@ export function sendProblems(
   const { credentials } = state;
   const { result } = playgroundRequest(model, state, origin, { forSend: true });
   const problems = [
-    ...validateBasicCredentials(credentials.keyId, credentials.keySecret),
+    ...(usesAccessKey(state.authMode)
+      ? validateBasicCredentials(credentials.keyId, credentials.keySecret)
+      : []),
     ...(result.ok ? [] : result.errors),
   ];
   if (credentials.projectId !== '' || !usesProjectId(model, state.server)) return problems;
@@ -120,8 +123,9 @@ export async function accessToken(
 
 /**
  * Sends the form's request through the proxy, first exchanging the key for a token in OAuth2
- * mode. Call it after `sendProblems` found nothing. A cancel gives `cancelled`; any other
- * failure (network, unreadable token answer) becomes a `network` outcome, never a throw.
+ * mode (a Bearer API token or an API key goes as typed). Call it after `sendProblems` found
+ * nothing. A cancel gives `cancelled`; any other failure (network, unreadable token answer)
+ * becomes a `network` outcome, never a throw.
  */
 export async function sendPlaygroundRequest(
   model: PlaygroundModel,
@@ -131,8 +135,8 @@ export async function sendPlaygroundRequest(
   const usedBasic = state.authMode === 'basic';
   const { keyId, keySecret } = state.credentials;
   try {
-    let auth: RequestAuth = { type: 'basic', username: keyId, password: keySecret };
-    if (!usedBasic) {
+    let auth: RequestAuth | undefined;
+    if (state.authMode === 'oauth2') {
       const tokenUrl = tokenUrlFor(
         state.server,
         sinchTokenUrl(model.operation),
@@ -144,7 +148,10 @@ export async function sendPlaygroundRequest(
         return { kind: 'answered', outcome: token, usedBasic, label: 'Token request' };
       auth = { type: 'bearer', token };
     }
-    const { result } = playgroundRequest(model, state, context.origin, { forSend: true, auth });
+    const { result } = playgroundRequest(model, state, context.origin, {
+      forSend: true,
+      ...(auth ? { auth } : {}),
+    });
     if (!result.ok)
       return {
         kind: 'answered',

@@ -1,11 +1,12 @@
 import type { ParameterValues } from '../request/types.ts';
+import { AUTH_CHOICES, type AuthChoice } from './auth.ts';
 
 /** What a shareable link restores: never credentials. */
 export interface SharedState {
   operation: string;
   /** `mock`, or the URL of one of the operation's servers. */
   server: string;
-  auth: 'basic' | 'oauth2';
+  auth: AuthChoice;
   params: ParameterValues;
 }
 
@@ -42,7 +43,7 @@ export function decodeSharedState(hash: string): SharedState | null {
   return {
     operation,
     server: search.get('server') ?? 'mock',
-    auth: search.get('auth') === 'oauth2' ? 'oauth2' : 'basic',
+    auth: AUTH_CHOICES.find((choice) => choice === search.get('auth')) ?? 'basic',
     params: Object.fromEntries(
       Object.entries(params).map(([name, values]) => [
         name,

@@ -9,6 +9,7 @@ import { ProxyError, proxyErrorResponse, proxyJson, type ProxyErrorCode } from '
 import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
 import { parseProxyRequest } from './request.ts';
 import { logProxyRequest, stdoutSink, type LogSink } from './log.ts';
+import { accessKey, NO_DOCUMENT_ACCESS, type DocumentAccess } from './document-access.ts';
 import { checkTarget, SINCH_ORIGINS } from './target.ts';
 import {
   ADDRESS_REFUSED,
@@ -39,6 +40,11 @@ export type InProcessMock = (request: Request, clientAddress: string) => Promise
 export interface ProxyHandlerConfig {
   /** Extra origins from PLAYGROUND_ALLOWED_ORIGINS, on top of the built-in Sinch list. */
   extraOrigins: readonly string[];
+  /**
+   * The registered documents' origins and declared API key headers (`documentAccess()`), loaded
+   * once; none when absent.
+   */
+  documents?: DocumentAccess | Promise<DocumentAccess>;
   rateLimit: RateLimitRule | null;
   rateLimitStore?: RateLimitStore;
   mock: InProcessMock;
@@ -147,7 +153,12 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
   const timeoutMs = config.timeoutMs ?? PROXY_DEFAULTS.timeoutMs;
   const maxRequestBytes = config.maxRequestBytes ?? PROXY_DEFAULTS.maxRequestBytes;
   const maxResponseBytes = config.maxResponseBytes ?? PROXY_DEFAULTS.maxResponseBytes;
-  const allowed = new Set([...SINCH_ORIGINS, ...config.extraOrigins]);
+  const rules = Promise.resolve(config.documents ?? NO_DOCUMENT_ACCESS).then((access) => ({
+    allowed: new Set([...SINCH_ORIGINS, ...config.extraOrigins, ...access.origins]),
+    apiKeyHeaders: access.apiKeyHeaders,
+  }));
+  // A failed load surfaces on the first request (INTERNAL_ERROR), not as an unhandled rejection.
+  rules.catch(() => undefined);
   const loopbackHosts = new Set(
     config.extraOrigins
       .map((origin) => new URL(origin).hostname)
@@ -196,11 +207,15 @@ export function createProxyHandler(config: ProxyHandlerConfig): ProxyHandler {
       }
       const parsed = parseProxyRequest(json, maxRequestBytes);
       entry.method = parsed.method;
+      const { allowed, apiKeyHeaders } = await rules;
       const target = checkTarget(parsed.url, allowed, ownOrigin);
       entry.origin = target.url.origin;
       entry.path = target.url.pathname;
       const headers = {
-        ...filterRequestHeaders(parsed.headers),
+        ...filterRequestHeaders(
+          parsed.headers,
+          apiKeyHeaders.get(accessKey(target.url, target.viaMock)),
+        ),
         ...authorizationHeader(parsed.auth),
       };
       let upstream: UpstreamResponse;

@@ -2,9 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { ProxyError } from './errors.ts';
 import { filterRequestHeaders, filterResponseHeaders } from './headers.ts';
 
-function codeFor(headers: Record<string, string>): string {
+function codeFor(headers: Record<string, string>, apiKeyHeaders?: ReadonlySet<string>): string {
   try {
-    filterRequestHeaders(headers);
+    filterRequestHeaders(headers, apiKeyHeaders);
     return 'OK';
   } catch (error) {
     return error instanceof ProxyError ? error.code : 'THREW';
@@ -34,6 +34,24 @@ describe('filterRequestHeaders', () => {
     [{ 'Bad\nName': 'x' }, 'INVALID_HEADER'],
   ])('%j → %s', (headers, expected) => {
     expect(codeFor(headers)).toBe(expected);
+  });
+
+  it.each([
+    [{ 'X-Api-Key': 'k' }, 'OK'],
+    [{ 'x-api-key': 'k', Accept: 'application/json' }, 'OK'],
+    [{ 'X-Other-Key': 'k' }, 'HEADER_NOT_ALLOWED'],
+    [{ 'X-Api-Key': 'k\r\nX-Evil: 1' }, 'INVALID_HEADER'],
+    [{ Authorization: 'k' }, 'HEADER_NOT_ALLOWED'],
+    [{ Cookie: 'k' }, 'HEADER_NOT_ALLOWED'],
+    [{ 'X-Forwarded-For': '1.2.3.4' }, 'HEADER_NOT_ALLOWED'],
+  ])('with declared API key headers: %j → %s', (headers, expected) => {
+    // A document declaring Authorization or Cookie as an API key still cannot get them through.
+    const declared = new Set(['x-api-key', 'authorization', 'cookie', 'x-forwarded-for']);
+    expect(codeFor(headers, declared)).toBe(expected);
+  });
+
+  it('refuses an API key header without the declaration', () => {
+    expect(codeFor({ 'X-Api-Key': 'k' })).toBe('HEADER_NOT_ALLOWED');
   });
 
   it('lower-cases the names it keeps', () => {

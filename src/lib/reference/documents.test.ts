@@ -6,6 +6,7 @@ import { toOperationModels } from '../openapi/operations.ts';
 import {
   assertUniqueOperationIds,
   documentText,
+  loadReferenceApi,
   loadReferenceApis,
   parseDocumentText,
 } from './documents.ts';
@@ -139,3 +140,46 @@ describe.skipIf(!existsSync(SINCH_NUMBERS))(
     });
   },
 );
+
+describe('server origins of registered documents', () => {
+  /** A one-operation document on the given server. */
+  const documentOn = (server: string, variables: string) =>
+    [
+      'openapi: 3.1.0',
+      'info: { title: T, version: "1" }',
+      'servers:',
+      `  - url: "${server}"`,
+      `    variables: ${variables}`,
+      'paths:',
+      '  /v1/things:',
+      '    get:',
+      '      operationId: listThings',
+      '      responses: { "200": { description: ok } }',
+    ].join('\n');
+  const entry: ApiEntry = { ...API_REGISTRY[0]!, slug: 'things', document: 'things.yaml' };
+
+  it('expands enum values of host variables into the allowlist', async () => {
+    const api = await loadReferenceApi(
+      entry,
+      documentOn(
+        'https://{region}.things.example.com',
+        '{ region: { default: us, enum: [us, eu] } }',
+      ),
+    );
+    expect(api.origins).toEqual(['https://eu.things.example.com', 'https://us.things.example.com']);
+  });
+
+  it('fails on a free-text variable in a host, naming the document and the variable', async () => {
+    await expect(
+      loadReferenceApi(
+        entry,
+        documentOn('https://{tenant}.things.example.com', '{ tenant: { default: acme } }'),
+      ),
+    ).rejects.toThrow(/things\.yaml: server variable "tenant"/);
+  });
+
+  it('gives every registered API its origins', async () => {
+    for (const api of await loadReferenceApis())
+      expect(api.origins.length, api.entry.slug).toBeGreaterThan(0);
+  });
+});

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { loadOpenApiDocument, type OpenApiDocument } from '../openapi/load.ts';
 import { toOperationModels } from '../openapi/operations.ts';
+import { serverOrigins } from '../openapi/server-origins.ts';
 import type { OperationModel } from '../openapi/types.ts';
 import { API_REGISTRY, type ApiEntry } from './registry.ts';
 import { SCALE_API, scaleBenchEnabled, scaleDocumentText } from './scale-bench.ts';
@@ -38,11 +39,13 @@ const DOCUMENT_TEXTS: Record<string, string> = {
   ...(scaleBenchEnabled() ? { [SCALE_API.document]: scaleDocumentText() } : {}),
 };
 
-/** One registered API with its dereferenced document and its operations. */
+/** One registered API with its dereferenced document, its operations and their server origins. */
 export interface ReferenceApi {
   entry: ApiEntry;
   document: OpenApiDocument;
   operations: OperationModel[];
+  /** Every origin its servers can reach, for the proxy's allowlist (`serverOrigins()`). */
+  origins: string[];
 }
 
 /** The YAML text of a registered document, or an error naming the entry that points at nothing. */
@@ -88,18 +91,23 @@ export function parseDocumentText(text: string): unknown {
   return parse(text);
 }
 
+/**
+ * Loads one registered document. Its server origins are derived here, so a free-text variable
+ * in a server's host fails the build with an error naming the document and the variable.
+ */
+export async function loadReferenceApi(entry: ApiEntry, text: string): Promise<ReferenceApi> {
+  const document = await loadOpenApiDocument(parseDocumentText(text) as object);
+  const operations = toOperationModels(document);
+  return { entry, document, operations, origins: serverOrigins(entry.document, operations) };
+}
+
 let cache: Promise<ReferenceApi[]> | undefined;
 
 /** Every registered API, loaded and dereferenced once per build. */
 export function loadReferenceApis(): Promise<ReferenceApi[]> {
   cache ??= (async () => {
     const apis = await Promise.all(
-      API_REGISTRY.map(async (entry) => {
-        const document = await loadOpenApiDocument(
-          parseDocumentText(documentText(entry)) as object,
-        );
-        return { entry, document, operations: toOperationModels(document) };
-      }),
+      API_REGISTRY.map((entry) => loadReferenceApi(entry, documentText(entry))),
     );
     assertUniqueOperationIds(apis);
     return apis;

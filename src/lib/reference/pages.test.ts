@@ -73,7 +73,7 @@ describe('referencePages', () => {
     const document = { paths: { '/things': { get: {} } } };
     expect(() =>
       referencePages([
-        { entry, document, operations: [model('listThings'), model('list_things')] },
+        { entry, document, operations: [model('listThings'), model('list_things')], origins: [] },
       ]),
     ).toThrow(
       'operationIds "listThings" and "list_things" both map to /reference/numbers/list-things/',

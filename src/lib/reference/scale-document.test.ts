@@ -34,7 +34,7 @@ describe('scaleDocument', () => {
     ).schemas['TreeNode']!;
     expect(tree.properties['parent']).toBe(tree);
     const pages = referencePages([
-      { entry: { ...API_REGISTRY[0]!, slug: 'scale' }, document, operations: models },
+      { entry: { ...API_REGISTRY[0]!, slug: 'scale' }, document, operations: models, origins: [] },
     ]);
     expect(pages).toHaveLength(23);
     expect(pages[1]?.requestBody?.bodies[0]?.schema?.alternatives).toHaveLength(2);

@@ -6,6 +6,11 @@ export function bytesToBase64(bytes: Uint8Array): string {
   return btoa(binary);
 }
 
+/** The bytes a base64 text stands for; throws on characters outside the base64 alphabet. */
+export function base64ToBytes(text: string): Uint8Array {
+  return Uint8Array.from(atob(text), (char) => char.charCodeAt(0));
+}
+
 /** Joins byte chunks into one array. */
 export function concatBytes(chunks: readonly Uint8Array[]): Uint8Array {
   const out = new Uint8Array(chunks.reduce((total, chunk) => total + chunk.length, 0));

@@ -19,3 +19,6 @@ export const PLACEHOLDER_CREDENTIALS = {
 
 /** What snippets show in place of a bearer token that was not given. */
 export const PLACEHOLDER_TOKEN = 'YOUR_API_TOKEN';
+
+/** What snippets show in place of an API key that was not given. */
+export const PLACEHOLDER_API_KEY = 'YOUR_API_KEY';

@@ -8,6 +8,7 @@ import { MemoryRateLimitStore } from '../http/rate-limit.ts';
 import { MemoryKeyValueStore } from '../http/store.ts';
 import { createMockHandler, STATE_LIMITS, type MockHandler } from '../mock/handler.ts';
 import { loadReferenceApis } from '../reference/documents.ts';
+import { documentAccess } from '../proxy/document-access.ts';
 import { createProxyHandler, type ProxyHandler } from '../proxy/handler.ts';
 import { parsePlaygroundEnv } from './config.ts';
 import { sharedStores, type SharedStoreStatus } from './redis-store.ts';
@@ -47,17 +48,20 @@ export function serverInstances(): ServerInstances {
           });
     // One counter store for every limiter (keys are prefixed per limiter).
     const rateLimitStore = shared?.rateLimitStore ?? new MemoryRateLimitStore();
+    // The registered documents, bundled at build time and dereferenced once at start-up.
+    const apis = loadReferenceApis();
     const mock = createMockHandler({
       basicRateLimit: env.MOCK_BASIC_RATE_LIMIT,
       tokenRateLimit: env.MOCK_TOKEN_RATE_LIMIT,
       ...(env.MOCK_TOKEN_SECRET === undefined ? {} : { tokenSecret: env.MOCK_TOKEN_SECRET }),
       rateLimitStore,
       stateStore: shared?.stateStore ?? new MemoryKeyValueStore(STATE_LIMITS),
-      // The registered documents, bundled at build time and dereferenced once at start-up.
-      apis: loadReferenceApis(),
+      apis,
     });
     const proxy = createProxyHandler({
       extraOrigins: env.PLAYGROUND_ALLOWED_ORIGINS,
+      // Their server origins and declared API key headers join the proxy's allowlists.
+      documents: apis.then(documentAccess),
       rateLimit: env.PLAYGROUND_RATE_LIMIT,
       rateLimitStore,
       mock,

@@ -1,11 +1,15 @@
 import type { HttpRequest, RequestContent, RequestUrl } from '../request/types.ts';
 import type { JsonSchema } from '../openapi/types.ts';
 
-/** How a snippet authenticates. OAuth2 snippets fetch a token with the key first, then send Bearer. */
+/**
+ * How a snippet authenticates. OAuth2 snippets fetch a token with the key first, then send
+ * Bearer; an API key goes in the header or query parameter `name` the document declares.
+ */
 export type SnippetAuth =
   | { type: 'basic'; keyId: string; keySecret: string }
   | { type: 'oauth2'; keyId: string; keySecret: string; tokenUrl: string }
   | { type: 'bearer'; token: string }
+  | { type: 'apiKey'; in: 'header' | 'query'; name: string; key: string }
   | { type: 'none' };
 
 /** Inline: the typed values are written into the snippet. Environment: read from SINCH_* variables. */

@@ -1,9 +1,12 @@
+import { encodeComponent } from '../../request/serialise.ts';
 import {
+  apiKeyHeader,
   ENV,
   isFilePart,
   plainHeaders,
   readsProjectId,
   snippetContent,
+  queryApiKey,
   snippetUrl,
 } from '../shared.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
@@ -18,11 +21,28 @@ function formQuoted(value: string): string {
   return `"${value.replace(/(["\\])/g, '\\$1')}"`;
 }
 
-/** The URL argument; in env mode the project ID comes from `$SINCH_PROJECT_ID`. */
+/**
+ * The URL argument; in env mode the project ID comes from `$SINCH_PROJECT_ID`. A query API key
+ * is left to `--url-query`, which URL-encodes it (POSIX sh has no encoder of its own).
+ */
 function urlArgument(input: SnippetInput): string {
-  return snippetUrl(input)
-    .map((piece) => ('text' in piece ? shellQuote(piece.text) : `"\${${ENV.projectId}}"`))
+  return snippetUrl(input, false)
+    .map((piece) => ('text' in piece ? shellQuote(piece.text) : `"\${${ENV[piece.variable]}}"`))
     .join('');
+}
+
+/** `--url-query name=key` for a query API key: curl encodes the key; in env mode it is `$SINCH_API_KEY`. */
+function apiKeyQueryArgument(input: SnippetInput, name: string): string {
+  const prefix = `${encodeComponent(name)}=`;
+  if (input.credentialMode === 'env') return `--url-query ${shellQuote(prefix)}"\${${ENV.apiKey}}"`;
+  return `--url-query ${shellQuote(prefix + (input.auth.type === 'apiKey' ? input.auth.key : ''))}`;
+}
+
+/** The API key header argument: the typed key, or `$SINCH_API_KEY` in env mode. */
+function apiKeyArgument(input: SnippetInput, name: string): string {
+  if (input.credentialMode === 'env')
+    return `--header ${shellQuote(`${name}: `)}"\${${ENV.apiKey}}"`;
+  return `--header ${shellQuote(`${name}: ${input.auth.type === 'apiKey' ? input.auth.key : ''}`)}`;
 }
 
 /** `--user` argument: typed values inline, or the environment variables. */
@@ -44,6 +64,8 @@ function envGuards(input: SnippetInput): string[] {
   }
   if (input.auth.type === 'bearer')
     guards.push(`"\${${ENV.token}:?Set ${ENV.token} to your API token}"`);
+  if (input.auth.type === 'apiKey')
+    guards.push(`"\${${ENV.apiKey}:?Set ${ENV.apiKey} to your API key}"`);
   return guards.length > 0 ? [`: ${guards.join(' \\\n  ')} && \\`] : [];
 }
 
@@ -65,6 +87,8 @@ function bodyArguments(input: SnippetInput): string[] {
 function requestCommand(input: SnippetInput, bearer: boolean): string {
   const { request } = input;
   const lines = [`curl ${urlArgument(input)}`];
+  const keyQuery = queryApiKey(input);
+  if (keyQuery !== null) lines.push(apiKeyQueryArgument(input, keyQuery));
   const body = bodyArguments(input);
   if (request.method !== 'GET' && !(request.method === 'POST' && body.length > 0))
     lines.push(`--request ${request.method}`);
@@ -78,6 +102,8 @@ function requestCommand(input: SnippetInput, bearer: boolean): string {
         ? `--header "Authorization: Bearer \${${ENV.token}}"`
         : `--header ${shellQuote(`Authorization: Bearer ${input.auth.token}`)}`,
     );
+  const keyHeader = apiKeyHeader(input);
+  if (keyHeader !== null) lines.push(apiKeyArgument(input, keyHeader));
   lines.push(...body);
   return lines.join(' \\\n  ');
 }

@@ -1,4 +1,5 @@
 import {
+  apiKeyHeader,
   ENV,
   escapeDoubleQuoted,
   isFilePart,
@@ -6,6 +7,7 @@ import {
   readsProjectId,
   snippetContent,
   snippetUrl,
+  urlHasVariable,
 } from '../shared.ts';
 import type { ContentPart } from '../../request/types.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
@@ -66,11 +68,14 @@ export const javaTarget: SnippetTarget = {
           `String keySecret = requireEnv("${ENV.keySecret}");`,
         );
       if (input.auth.type === 'bearer') body.push(`String apiToken = requireEnv("${ENV.token}");`);
+      if (input.auth.type === 'apiKey') body.push(`String apiKey = requireEnv("${ENV.apiKey}");`);
     } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
       body.push(`String keyId = ${javaString(input.auth.keyId)};`);
       body.push(`String keySecret = ${javaString(input.auth.keySecret)};`);
     } else if (input.auth.type === 'bearer') {
       body.push(`String apiToken = ${javaString(input.auth.token)};`);
+    } else if (input.auth.type === 'apiKey') {
+      body.push(`String apiKey = ${javaString(input.auth.key)};`);
     }
     body.push('HttpClient client = HttpClient.newHttpClient();');
     if (input.auth.type === 'oauth2') {
@@ -93,7 +98,7 @@ export const javaTarget: SnippetTarget = {
       .map((piece) =>
         'text' in piece
           ? javaString(piece.text)
-          : 'URLEncoder.encode(projectId, StandardCharsets.UTF_8).replace("+", "%20")',
+          : `URLEncoder.encode(${piece.variable}, StandardCharsets.UTF_8).replace("+", "%20")`,
       )
       .join(' + ');
     if (content.kind === 'multipart') body.push(...multipartLines(content.parts));
@@ -107,6 +112,8 @@ export const javaTarget: SnippetTarget = {
       body.push('    .header("Authorization", "Bearer " + token.group(1))');
     if (input.auth.type === 'bearer')
       body.push('    .header("Authorization", "Bearer " + apiToken)');
+    const keyHeader = apiKeyHeader(input);
+    if (keyHeader !== null) body.push(`    .header(${javaString(keyHeader)}, apiKey)`);
     const publisher =
       content.kind === 'text'
         ? `HttpRequest.BodyPublishers.ofString(${javaString(content.text)}, StandardCharsets.UTF_8)`
@@ -127,7 +134,7 @@ export const javaTarget: SnippetTarget = {
     const imports = [
       'java.net.URI',
       ...(content.kind === 'multipart' ? ['java.io.ByteArrayOutputStream'] : []),
-      ...(readsProject ? ['java.net.URLEncoder'] : []),
+      ...(urlHasVariable(input) ? ['java.net.URLEncoder'] : []),
       'java.net.http.HttpClient',
       'java.net.http.HttpRequest',
       'java.net.http.HttpResponse',

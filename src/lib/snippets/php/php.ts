@@ -1,4 +1,5 @@
 import {
+  apiKeyHeader,
   ENV,
   isFilePart,
   plainHeaders,
@@ -59,6 +60,7 @@ export const phpTarget: SnippetTarget = {
           `$keySecret = requireEnv('${ENV.keySecret}');`,
         );
       if (input.auth.type === 'bearer') lines.push(`$apiToken = requireEnv('${ENV.token}');`);
+      if (input.auth.type === 'apiKey') lines.push(`$apiKey = requireEnv('${ENV.apiKey}');`);
     } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
       lines.push(
         `$keyId = ${phpString(input.auth.keyId)};`,
@@ -66,6 +68,8 @@ export const phpTarget: SnippetTarget = {
       );
     } else if (input.auth.type === 'bearer') {
       lines.push(`$apiToken = ${phpString(input.auth.token)};`);
+    } else if (input.auth.type === 'apiKey') {
+      lines.push(`$apiKey = ${phpString(input.auth.key)};`);
     }
     const headers = plainHeaders(input).map(([name, value]) => phpString(`${name}: ${value}`));
     if (input.auth.type === 'oauth2') {
@@ -88,8 +92,12 @@ export const phpTarget: SnippetTarget = {
       headers.push(`'Authorization: Bearer ' . $token['access_token']`);
     }
     if (input.auth.type === 'bearer') headers.push(`'Authorization: Bearer ' . $apiToken`);
+    const keyHeader = apiKeyHeader(input);
+    if (keyHeader !== null) headers.push(`${phpString(`${keyHeader}: `)} . $apiKey`);
     const url = snippetUrl(input)
-      .map((piece) => ('text' in piece ? phpString(piece.text) : 'rawurlencode($projectId)'))
+      .map((piece) =>
+        'text' in piece ? phpString(piece.text) : `rawurlencode($${piece.variable})`,
+      )
       .join(' . ');
     lines.push('', `$curl = curl_init(${url});`, 'curl_setopt_array($curl, [');
     lines.push(`    CURLOPT_CUSTOMREQUEST => '${request.method}',`);

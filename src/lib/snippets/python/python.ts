@@ -1,4 +1,5 @@
 import {
+  apiKeyHeader,
   ENV,
   escapeDoubleQuoted,
   isFilePart,
@@ -6,6 +7,7 @@ import {
   readsProjectId,
   snippetContent,
   snippetUrl,
+  urlHasVariable,
 } from '../shared.ts';
 import type { SnippetInput, SnippetTarget } from '../types.ts';
 
@@ -42,7 +44,7 @@ export const pythonTarget: SnippetTarget = {
     const lines = ['import json', 'import os', 'import sys'];
     if (content.kind === 'file' || content.kind === 'multipart')
       lines.push('from pathlib import Path');
-    if (readsProject) lines.push('from urllib.parse import quote');
+    if (urlHasVariable(input)) lines.push('from urllib.parse import quote');
     lines.push('', 'import requests', '');
     if (input.credentialMode === 'env') {
       lines.push(
@@ -62,6 +64,7 @@ export const pythonTarget: SnippetTarget = {
           `key_secret = require_env("${ENV.keySecret}")`,
         );
       if (input.auth.type === 'bearer') lines.push(`api_token = require_env("${ENV.token}")`);
+      if (input.auth.type === 'apiKey') lines.push(`api_key = require_env("${ENV.apiKey}")`);
     } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
       lines.push(
         `key_id = ${pyString(input.auth.keyId)}`,
@@ -69,6 +72,8 @@ export const pythonTarget: SnippetTarget = {
       );
     } else if (input.auth.type === 'bearer') {
       lines.push(`api_token = ${pyString(input.auth.token)}`);
+    } else if (input.auth.type === 'apiKey') {
+      lines.push(`api_key = ${pyString(input.auth.key)}`);
     }
     if (lines[lines.length - 1] !== '') lines.push('');
     const auth = '(key_id.encode("utf-8"), key_secret.encode("utf-8"))';
@@ -92,8 +97,13 @@ export const pythonTarget: SnippetTarget = {
       headers.push('"Authorization": f"Bearer {access_token}"');
     }
     if (input.auth.type === 'bearer') headers.push('"Authorization": f"Bearer {api_token}"');
+    const keyHeader = apiKeyHeader(input);
+    if (keyHeader !== null) headers.push(`${pyString(keyHeader)}: api_key`);
+    const names = { projectId: 'project_id', apiKey: 'api_key' } as const;
     const url = snippetUrl(input)
-      .map((piece) => ('text' in piece ? pyString(piece.text) : 'quote(project_id, safe="")'))
+      .map((piece) =>
+        'text' in piece ? pyString(piece.text) : `quote(${names[piece.variable]}, safe="")`,
+      )
       .join(' + ');
     lines.push('response = requests.request(', `    "${request.method}",`, `    ${url},`);
     lines.push(`    headers={${headers.join(', ')}},`);

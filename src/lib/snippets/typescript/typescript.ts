@@ -1,4 +1,5 @@
 import {
+  apiKeyHeader,
   ENV,
   escapeDoubleQuoted,
   isFilePart,
@@ -18,7 +19,9 @@ export function jsString(value: string): string {
 /** The URL expression: a literal, or literals around the encoded project ID. */
 function urlExpression(input: SnippetInput): string {
   return snippetUrl(input)
-    .map((piece) => ('text' in piece ? jsString(piece.text) : 'encodeURIComponent(projectId)'))
+    .map((piece) =>
+      'text' in piece ? jsString(piece.text) : `encodeURIComponent(${piece.variable})`,
+    )
     .join(' + ');
 }
 
@@ -83,11 +86,14 @@ function credentialLines(input: SnippetInput, typed: boolean): string[] {
         `const keySecret = requireEnv('${ENV.keySecret}');`,
       );
     if (input.auth.type === 'bearer') lines.push(`const apiToken = requireEnv('${ENV.token}');`);
+    if (input.auth.type === 'apiKey') lines.push(`const apiKey = requireEnv('${ENV.apiKey}');`);
   } else if (input.auth.type === 'basic' || input.auth.type === 'oauth2') {
     lines.push(`const keyId = ${jsString(input.auth.keyId)};`);
     lines.push(`const keySecret = ${jsString(input.auth.keySecret)};`);
   } else if (input.auth.type === 'bearer') {
     lines.push(`const apiToken = ${jsString(input.auth.token)};`);
+  } else if (input.auth.type === 'apiKey') {
+    lines.push(`const apiKey = ${jsString(input.auth.key)};`);
   }
   return lines;
 }
@@ -126,6 +132,8 @@ function mainBody(input: SnippetInput, typed: boolean, typeName: string | null):
   if (input.auth.type === 'basic') lines.push(`    Authorization: \`Basic \${${BASIC}}\`,`);
   if (input.auth.type === 'oauth2') lines.push(`    Authorization: \`Bearer \${accessToken}\`,`);
   if (input.auth.type === 'bearer') lines.push(`    Authorization: \`Bearer \${apiToken}\`,`);
+  const keyHeader = apiKeyHeader(input);
+  if (keyHeader !== null) lines.push(`    ${jsString(keyHeader)}: apiKey,`);
   lines.push(`  },`);
   if (body.expression !== null) lines.push(`  body: ${body.expression},`);
   lines.push(`});`);
