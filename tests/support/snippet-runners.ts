@@ -28,7 +28,12 @@ export function runnerProgram(runner: string): string {
  * one cannot be installed, that runner's tests skip and say which program is missing.
  */
 export function hasRunnerProgram(runner: string): boolean {
-  return spawnSync('sh', ['-c', `command -v '${runnerProgram(runner)}'`]).status === 0;
+  return hasProgram(runnerProgram(runner));
+}
+
+/** True when `program` is on PATH (or is a path to one). */
+export function hasProgram(program: string): boolean {
+  return spawnSync('sh', ['-c', `command -v '${program}'`]).status === 0;
 }
 
 /** Runs async jobs with at most `limit` at once (the machines running the suite have 2 cores). */
