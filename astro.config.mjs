@@ -7,10 +7,10 @@ import { lazyCss } from './src/lib/build/lazy-css.ts';
 import { precompressIntegration } from './src/lib/build/precompress.ts';
 import { MAX_BODY_BYTES } from './src/lib/http/body.ts';
 import { loadReferenceApis } from './src/lib/reference/documents.ts';
-import { referenceSidebar } from './src/lib/reference/sidebar.ts';
+import { siteSidebar } from './src/lib/site-sidebar.ts';
 
-// The API reference sidebar is generated from the API registry (src/lib/reference/registry.ts).
-const apiReferenceSidebar = referenceSidebar(await loadReferenceApis());
+// Guides, then the API reference generated from the registry (src/lib/reference/registry.ts).
+const sidebar = siteSidebar(await loadReferenceApis());
 
 // Docs pages are prerendered; /api/* and /mock/* opt out with `prerender = false`.
 export default defineConfig({
@@ -41,24 +41,7 @@ export default defineConfig({
         // Adds the link to each page's Markdown twin under its title.
         PageTitle: './src/components/PageTitle.astro',
       },
-      sidebar: [
-        { label: 'Overview', slug: 'index' },
-        {
-          label: 'Authentication',
-          items: [
-            { label: 'Basic authentication', slug: 'authentication/basic' },
-            { label: 'OAuth2 for production', slug: 'authentication/oauth2' },
-          ],
-        },
-        {
-          label: 'Numbers API',
-          items: [
-            { label: 'Search for available numbers', slug: 'numbers/available-numbers' },
-            { label: 'Manage your numbers', slug: 'numbers/active-numbers' },
-          ],
-        },
-        apiReferenceSidebar,
-      ],
+      sidebar,
     }),
     mdx(),
     // .br and .gz copies of the built text files, served by scripts/serve.ts.

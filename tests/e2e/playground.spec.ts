@@ -23,7 +23,16 @@ async function openOnMock(page: Page, path: string, origin = ''): Promise<Locato
 /** Sends and waits for the response status line to mention `status`. */
 async function send(playground: Locator, status: string | RegExp): Promise<void> {
   await playground.getByRole('button', { name: 'Send request' }).click();
-  await expect(playground.getByRole('status')).toContainText(status, { timeout: 15_000 });
+  try {
+    await expect(playground.getByRole('status')).toContainText(status, { timeout: 15_000 });
+  } catch (error) {
+    // Say what the reader saw, so a failure in CI explains itself.
+    const shown = await playground
+      .locator('[data-body]')
+      .innerText()
+      .catch(() => '(none)');
+    throw new Error(`${(error as Error).message}\nResponse body shown: ${shown}`);
+  }
 }
 
 /** Text of the response body as shown. */
@@ -154,11 +163,13 @@ test('Cancel stops a request in flight and the next one goes through', async ({ 
   let held = 0;
   let release = (): void => undefined;
   const cancelled = new Promise<void>((resolve) => (release = resolve));
-  await page.route('**/api/proxy', async (route) => {
+  // Settles once the held call is answered, so the next send never races the abort of this one.
+  let heldSettled: Promise<void> = Promise.resolve();
+  await page.route('**/api/proxy', (route) => {
     if (held > 0) return route.continue();
     held += 1;
-    await cancelled;
-    return route.abort().catch(() => undefined);
+    heldSettled = cancelled.then(() => route.abort().catch(() => undefined));
+    return heldSettled;
   });
   const playground = await openOnMock(page, '/authentication/basic/');
   await playground.getByRole('button', { name: 'Use demo credentials' }).click();
@@ -174,6 +185,7 @@ test('Cancel stops a request in flight and the next one goes through', async ({ 
   await expect(sendButton).toBeEnabled();
   await expect(sendButton).toBeFocused();
   release();
+  await heldSettled;
   await send(playground, '200');
   expect(held).toBe(1);
 });

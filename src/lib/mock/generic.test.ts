@@ -9,6 +9,7 @@ import {
   mockBasePath,
   type MockApi,
 } from './generic.ts';
+import type { KeyValueStore } from '../http/store.ts';
 import { createMockHandler } from './handler.ts';
 
 const DEMO = basicAuthorization('demo-key', 'demo-secret');
@@ -270,9 +271,123 @@ describe('generic mock handler', () => {
     expect((await call('/widgets/w1', {}, '10.0.0.2')).status).toBe(200);
   });
 
+  it("lists the reader's own created and deleted members, and nobody else's", async () => {
+    const reader = '10.0.0.3';
+    const created = await call(
+      '/widgets',
+      {
+        method: 'POST',
+        body: '{"name":"Listed"}',
+        headers: { 'content-type': 'application/json' },
+      },
+      reader,
+    );
+    expect(created.status).toBe(201);
+    expect(await (await call('/widgets?code=US', {}, reader)).json()).toEqual({
+      widgets: [{ id: 'w1' }, { id: 'w9', name: 'Listed' }],
+    });
+    expect((await call('/widgets/w1', { method: 'DELETE' }, reader)).status).toBe(204);
+    expect(await (await call('/widgets?code=US', {}, reader)).json()).toEqual({
+      widgets: [{ id: 'w9', name: 'Listed' }],
+    });
+    expect(await (await call('/widgets?code=US', {}, '10.0.0.4')).json()).toEqual({
+      widgets: [{ id: 'w1' }],
+    });
+  });
+
   it('refuses a method the path does not have with 405 and Allow', async () => {
     const response = await call('/widgets/w1', { method: 'PATCH', body: '{}' });
     expect(response.status).toBe(405);
     expect(response.headers.get('allow')).toBe('GET, DELETE');
+  });
+});
+
+describe('generic mock handler on a collection whose create answer has no id', () => {
+  const document = {
+    ...DOCUMENT,
+    paths: {
+      '/v1/projects/{projectId}/gadgets': {
+        parameters: [{ name: 'projectId', in: 'path', required: true, schema: { type: 'string' } }],
+        get: {
+          operationId: 'listGadgets',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { example: { gadgets: [{ id: 'g1' }] } } },
+            },
+          },
+        },
+        post: {
+          operationId: 'createGadget',
+          responses: {
+            '200': {
+              description: 'ok',
+              content: { 'application/json': { example: { accepted: true } } },
+            },
+          },
+        },
+      },
+    },
+  };
+  const api: MockApi = { document, operations: toOperationModels(document) };
+  const mock = createMockHandler({ basicRateLimit: null, apis: Promise.resolve([api]) });
+  const call = (method: string) =>
+    mock(new Request(`${BASE}/gadgets`, { method, headers: { authorization: DEMO } }), '10.0.0.6');
+
+  it('keeps listing the collection after the create', async () => {
+    expect(await (await call('POST')).json()).toEqual({ accepted: true });
+    expect(await (await call('GET')).json()).toEqual({ gadgets: [{ id: 'g1' }] });
+  });
+});
+
+describe('generic mock handler with a failing store', () => {
+  /** A store whose reads or writes fail as a shared store that is down would. */
+  const failing = (failOn: 'get' | 'set', error: Error): KeyValueStore => ({
+    get: () => (failOn === 'get' ? Promise.reject(error) : Promise.resolve(undefined)),
+    set: () => Promise.reject(error),
+  });
+  const send = (store: KeyValueStore, init: RequestInit & { path?: string } = {}) =>
+    createMockHandler({ basicRateLimit: null, apis: Promise.resolve([API]), stateStore: store })(
+      new Request(`${BASE}${init.path ?? '/widgets'}`, {
+        method: 'POST',
+        body: '{"name":"Mine"}',
+        ...init,
+        headers: { authorization: DEMO, 'content-type': 'application/json' },
+      }),
+      '10.0.0.5',
+    );
+
+  it.each([
+    ['a write cannot be saved', 'set' as const, {}],
+    ['earlier writes cannot be read for a write', 'get' as const, {}],
+    [
+      'earlier writes cannot be read for a read',
+      'get' as const,
+      { method: 'GET', body: null, path: '/widgets?code=US' },
+    ],
+  ])('answers 503 UNAVAILABLE with Retry-After when %s', async (_, failOn, init) => {
+    const response = await send(failing(failOn, new Error('connection refused')), init);
+    expect(response.status).toBe(503);
+    expect(response.headers.get('retry-after')).toBe('5');
+    expect(await response.json()).toEqual({
+      error: {
+        code: 503,
+        status: 'UNAVAILABLE',
+        message: expect.stringContaining('nothing was changed') as unknown,
+        details: [],
+      },
+    });
+  });
+
+  it('answers 400 naming the body when the store refuses the value as too large', async () => {
+    const response = await send(
+      failing('set', new RangeError('A value of 9 characters exceeds 8.')),
+    );
+    expect(response.status).toBe(400);
+    const answer = (await response.json()) as {
+      error: { status: string; details: { fieldViolations: { field: string }[] }[] };
+    };
+    expect(answer.error.status).toBe('INVALID_ARGUMENT');
+    expect(answer.error.details[0]?.fieldViolations[0]?.field).toBe('body');
   });
 });

@@ -20,7 +20,7 @@ import {
 } from './numbers.ts';
 import { invalidArgument, json, notFound, sinchError, type FieldViolation } from './responses.ts';
 import { BodyValidator, parameterViolations } from './validate.ts';
-import { addWrite, overlay, parseWrites } from './writes.ts';
+import { addWrite, listWithWrites, overlay, parseWrites, safeDecode } from './writes.ts';
 
 /** Settings of one mock instance; the composition root fills them from the environment. */
 export interface MockConfig {
@@ -73,15 +73,6 @@ export const HAND_WRITTEN_OPERATIONS: ReadonlySet<string> = new Set([
 
 const NUMBERS_ROUTE =
   /^\/mock\/numbers\/v1\/projects\/([^/]+)\/(availableNumbers|availableRegions|activeNumbers)(?:\/([^/]+))?$/;
-
-/** Percent-decodes a path segment, or null when it is malformed. */
-function safeDecode(segment: string): string | null {
-  try {
-    return decodeURIComponent(segment);
-  } catch {
-    return null;
-  }
-}
 
 /** The mock's 413, in the Numbers API's error shape. */
 function bodyTooLarge(): Response {
@@ -227,25 +218,64 @@ async function answerOperation(
   if (violations.length > 0) return invalidArgument(violations);
   const { answer } = route;
   const stateKey = `mock-writes|${clientAddress}|${keyId}|${route.base}|${projectId ?? ''}`;
-  const writes = parseWrites(await context.state.get(stateKey));
+  let stored: string | undefined;
+  try {
+    stored = await context.state.get(stateKey);
+  } catch {
+    return storeUnavailable();
+  }
+  const writes = parseWrites(stored);
   const written = writes[url.pathname];
   if (request.method === 'GET') {
-    if (written === undefined)
-      return cannedResponse(answer.status, answer.contentType, answer.body);
+    if (written === undefined) {
+      const isJson = answer.contentType !== null && /json/i.test(answer.contentType);
+      const body = isJson ? listWithWrites(answer.body, url.pathname, writes) : answer.body;
+      return cannedResponse(answer.status, answer.contentType, body);
+    }
     if ('deleted' in written) return notFound('Resource', url.pathname);
     return cannedResponse(answer.status, answer.contentType, written.body);
   }
   const result = request.method === 'DELETE' ? answer.body : overlay(answer.body, body);
   const id = (result as { id?: unknown } | null)?.id;
+  // A POST answer without an id names no member; kept at the collection's own path it would
+  // replace the collection's list answer with one member, so it is not remembered.
+  if (request.method === 'POST' && typeof id !== 'string')
+    return cannedResponse(answer.status, answer.contentType, result);
   const target =
-    request.method === 'POST' && typeof id === 'string'
-      ? `${url.pathname}/${encodeURIComponent(id)}`
-      : url.pathname;
+    request.method === 'POST' ? `${url.pathname}/${encodeURIComponent(String(id))}` : url.pathname;
   const entry = request.method === 'DELETE' ? { deleted: true as const } : { body: result };
   const limit = STATE_LIMITS.maxValueLength;
-  await context.state.set(stateKey, addWrite(writes, target, entry, limit), EDITS_TTL_MS);
+  try {
+    await context.state.set(stateKey, addWrite(writes, target, entry, limit), EDITS_TTL_MS);
+  } catch (error) {
+    if (error instanceof RangeError)
+      return invalidArgument([
+        {
+          field: 'body',
+          description: 'With your earlier writes this is more than the demo keeps.',
+        },
+      ]);
+    return storeUnavailable();
+  }
   return cannedResponse(answer.status, answer.contentType, result);
 }
+
+/**
+ * 503 UNAVAILABLE when the store of readers' writes cannot be read or written (a shared store
+ * that is down and has no fallback): the write did not happen, and trying again may work.
+ */
+function storeUnavailable(): Response {
+  return sinchError(
+    503,
+    'UNAVAILABLE',
+    'The mock could not reach the store that keeps your changes; nothing was changed. Try again in a moment.',
+    [],
+    { 'Retry-After': String(STORE_RETRY_AFTER_SECONDS) },
+  );
+}
+
+/** Seconds a reader is asked to wait after a store failure. */
+const STORE_RETRY_AFTER_SECONDS = 5;
 
 /**
  * Builds a mock. Its state is per reader: Basic calls are counted per reader and key, tokens

@@ -60,6 +60,48 @@ export function overlay(answer: unknown, request: unknown): unknown {
   return result;
 }
 
+/**
+ * A list answer with the reader's writes to its members folded in: a member written below
+ * `listPath` (`<listPath>/<id>`) replaces the item that carries that id, or joins the list when
+ * none does; a deleted member leaves it. The list is the answer itself when it is an array, else
+ * its first array field; an answer without one comes back as it is.
+ */
+export function listWithWrites(answer: unknown, listPath: string, writes: Writes): unknown {
+  const members = Object.entries(writes).flatMap(([path, entry]) => {
+    if (!path.startsWith(`${listPath}/`)) return [];
+    const id = safeDecode(path.slice(listPath.length + 1));
+    return id === null || id === '' || id.includes('/') ? [] : [{ id, entry }];
+  });
+  if (members.length === 0) return answer;
+  const field = isRecord(answer)
+    ? Object.keys(answer).find((key) => Array.isArray(answer[key]))
+    : undefined;
+  const list: unknown = field === undefined ? answer : (answer as Record<string, unknown>)[field];
+  if (!Array.isArray(list)) return answer;
+  let items = [...(list as unknown[])];
+  for (const { id, entry } of members) {
+    const index = items.findIndex((item) => carriesId(item, id));
+    if ('deleted' in entry) items = items.filter((item) => !carriesId(item, id));
+    else if (index >= 0) items[index] = entry.body;
+    else items.push(entry.body);
+  }
+  return field === undefined ? items : { ...(answer as Record<string, unknown>), [field]: items };
+}
+
+/** Whether a list item is the member with this id: one of its top-level strings is the id. */
+function carriesId(item: unknown, id: string): boolean {
+  return isRecord(item) && Object.values(item).some((value) => value === id);
+}
+
+/** A decoded path segment, or null when its escapes are malformed (shared with the handler). */
+export function safeDecode(segment: string): string | null {
+  try {
+    return decodeURIComponent(segment);
+  } catch {
+    return null;
+  }
+}
+
 /** A plain object. */
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);

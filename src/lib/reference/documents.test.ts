@@ -3,7 +3,12 @@ import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOpenApiDocument } from '../openapi/load.ts';
 import { toOperationModels } from '../openapi/operations.ts';
-import { assertUniqueOperationIds, documentText, loadReferenceApis } from './documents.ts';
+import {
+  assertUniqueOperationIds,
+  documentText,
+  loadReferenceApis,
+  parseDocumentText,
+} from './documents.ts';
 import { API_REGISTRY, type ApiEntry } from './registry.ts';
 
 const SINCH_NUMBERS = resolve(
@@ -99,6 +104,17 @@ describe('registered documents', () => {
         { entry: second!, operations },
       ]),
     ).toThrow(`operationId "sameId" is in both "${first!.slug}" and "${second!.slug}"`);
+  });
+});
+
+describe('parseDocumentText', () => {
+  it.each([
+    ['JSON', '{"openapi": "3.1.0", "paths": {}}', { openapi: '3.1.0', paths: {} }],
+    ['JSON after blank lines', '\n  {"info": {"title": "T"}}', { info: { title: 'T' } }],
+    ['YAML', 'openapi: 3.1.0\npaths: {}\n', { openapi: '3.1.0', paths: {} }],
+    ['a YAML flow mapping', '{openapi: 3.1.0, paths: {}}', { openapi: '3.1.0', paths: {} }],
+  ])('reads %s', (_, text, expected) => {
+    expect(parseDocumentText(text)).toEqual(expected);
   });
 });
 

@@ -24,6 +24,15 @@ describe('renderMarkdown', () => {
   });
 });
 
+describe('renderMarkdown on repeated text', () => {
+  it('gives the same HTML for the same source, and its own for another', () => {
+    const first = renderMarkdown('The **project** ID.');
+    expect(renderMarkdown('The **project** ID.')).toBe(first);
+    expect(first).toBe('<p>The <strong>project</strong> ID.</p>');
+    expect(renderMarkdown('The **key** ID.')).toBe('<p>The <strong>key</strong> ID.</p>');
+  });
+});
+
 describe('escapeHtml', () => {
   it('escapes the five characters that matter in content and attributes', () => {
     expect(escapeHtml(`<a href="x">&</a>`)).toBe('&lt;a href=&quot;x&quot;&gt;&amp;&lt;/a&gt;');

@@ -18,6 +18,13 @@ const model = (id: string) =>
   }) as unknown as OperationModel;
 
 describe('referencePages', () => {
+  it('collects the pages once per loaded set of APIs', async () => {
+    const apis = await loadReferenceApis();
+    expect(referencePages(apis)).toBe(referencePages(apis));
+    expect(referencePages([...apis])).not.toBe(referencePages(apis));
+    expect(referencePages([...apis])).toEqual(referencePages(apis));
+  });
+
   it('gives every registered operation one page with responses by status', async () => {
     const apis = await loadReferenceApis();
     const pages = referencePages(apis);

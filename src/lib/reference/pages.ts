@@ -3,10 +3,26 @@ import { toReferenceOperation, type ReferenceOperation } from './operation.ts';
 import { declaredTags, groupByTag, type TagGroup } from './tags.ts';
 
 /**
+ * Pages already collected, by the loaded APIs (one array per build): every reference route and
+ * llms.txt ask for them, and a thousand operations take a while to collect.
+ */
+const pagesOf = new WeakMap<readonly ReferenceApi[], ReferenceOperation[]>();
+
+/**
  * Every operation page of the registered APIs, in registry and document order. Throws when two
  * operations of one API would share a page path (their ids differ only in case or punctuation).
  */
 export function referencePages(apis: readonly ReferenceApi[]): ReferenceOperation[] {
+  let pages = pagesOf.get(apis);
+  if (pages === undefined) {
+    pages = collectPages(apis);
+    pagesOf.set(apis, pages);
+  }
+  return pages;
+}
+
+/** Collects the pages of referencePages, checking that no two share a path. */
+function collectPages(apis: readonly ReferenceApi[]): ReferenceOperation[] {
   const byPath = new Map<string, ReferenceOperation>();
   for (const { entry, document, operations } of apis) {
     for (const model of operations) {

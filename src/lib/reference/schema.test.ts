@@ -86,6 +86,19 @@ describe('schemaTree', () => {
   });
 });
 
+describe('schemaTree and schemaHtml on shared schemas', () => {
+  it('flatten and render a schema object once, and a different object on its own', () => {
+    const shared: JsonSchema = { type: 'object', properties: { id: { type: 'string' } } };
+    const tree = schemaTree(shared);
+    expect(schemaTree(shared)).toBe(tree);
+    expect(schemaHtml(tree)).toBe(schemaHtml(schemaTree(shared)));
+    const other = schemaTree({ type: 'object', properties: { name: { type: 'string' } } });
+    expect(other).not.toBe(tree);
+    expect(schemaHtml(other)).toContain('name');
+    expect(schemaHtml(other)).not.toContain('>id<');
+  });
+});
+
 describe('schemaHtml', () => {
   it('escapes names, enum values and descriptions', () => {
     const html = schemaHtml(

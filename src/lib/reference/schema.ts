@@ -85,16 +85,31 @@ function typeOf(schema: JsonSchema): string {
   return type ?? (schema.properties ? 'object' : 'any');
 }
 
+/** Trees of root schemas already flattened, by schema object. */
+const rootTrees = new WeakMap<JsonSchema, SchemaNode>();
+
 /**
  * Flattens a dereferenced JSON Schema into a display tree: `allOf` merged, `oneOf`/`anyOf` kept
- * as titled alternatives, arrays shown through their items, cycles cut where they recur.
+ * as titled alternatives, arrays shown through their items, cycles cut where they recur. A
+ * dereferenced document shares one object per component schema, which a large API puts on
+ * hundreds of pages, so each root schema is flattened once; callers treat the tree as read-only.
  */
-export function schemaTree(
+export function schemaTree(input: JsonSchema): SchemaNode {
+  let tree = rootTrees.get(input);
+  if (tree === undefined) {
+    tree = propertyTree(input, '', false, new Set(), 0);
+    rootTrees.set(input, tree);
+  }
+  return tree;
+}
+
+/** The tree of one schema at one place: its name, whether required, the schemas it sits in. */
+function propertyTree(
   input: JsonSchema,
-  name = '',
-  required = false,
-  ancestors: ReadonlySet<JsonSchema> = new Set(),
-  depth = 0,
+  name: string,
+  required: boolean,
+  ancestors: ReadonlySet<JsonSchema>,
+  depth: number,
 ): SchemaNode {
   const node: SchemaNode = {
     name,
@@ -124,14 +139,14 @@ export function schemaTree(
   if (body !== schema) inside.add(schema.items!);
   const requiredNames = new Set(body.required ?? []);
   for (const [key, child] of Object.entries(body.properties ?? {}))
-    node.children.push(schemaTree(child, key, requiredNames.has(key), inside, depth + 1));
+    node.children.push(propertyTree(child, key, requiredNames.has(key), inside, depth + 1));
   if (body !== schema && body.enum && !schema.enum) node.facts.unshift(...factsOf(body));
   const branches = body.oneOf ?? body.anyOf;
   if (branches) {
     node.alternativesKind = body.oneOf ? 'oneOf' : 'anyOf';
     node.alternatives = branches.map((branch, index) => ({
       title: branch.title ?? `Option ${index + 1}`,
-      node: schemaTree(branch, '', false, inside, depth + 1),
+      node: propertyTree(branch, '', false, inside, depth + 1),
     }));
   }
   return node;
@@ -182,9 +197,17 @@ function nodeHtml(node: SchemaNode): string {
   return `<details><summary>${nodeHead(node)}</summary>${nodeInfo(node)}${body}</details>`;
 }
 
+/** HTML of trees already rendered: schemaTree hands out one tree per shared schema. */
+const renderedTrees = new WeakMap<SchemaNode, string>();
+
 /** Server-rendered HTML of a schema tree: the root's head, then its properties and shapes. */
 export function schemaHtml(node: SchemaNode): string {
-  return `<div class="schema not-content"><span class="head">${nodeHead(node)}</span>${nodeInfo(node)}${nodeBody(node)}</div>`;
+  let html = renderedTrees.get(node);
+  if (html === undefined) {
+    html = `<div class="schema not-content"><span class="head">${nodeHead(node)}</span>${nodeInfo(node)}${nodeBody(node)}</div>`;
+    renderedTrees.set(node, html);
+  }
+  return html;
 }
 
 /** The same tree as a Markdown list, for the Markdown twin of a reference page. */
