@@ -5,6 +5,17 @@ import { promisify } from 'node:util';
 export const runProgram = promisify(execFile);
 
 /**
+ * The Python interpreter itself, asked once: a version manager's `python3` shim (pyenv) would
+ * start a shell before every snippet, which costs more than the snippet.
+ */
+const PYTHON = (() => {
+  const found = spawnSync('python3', ['-c', 'import sys; print(sys.executable)'], {
+    encoding: 'utf8',
+  });
+  return found.status === 0 && found.stdout.trim() !== '' ? found.stdout.trim() : 'python3';
+})();
+
+/**
  * How each target's snippet file is run: the command and its arguments. TypeScript runs on the
  * test's own Node (24, which strips types); `curl-sh` runs the curl target under plain `sh`.
  */
@@ -13,7 +24,7 @@ export const SNIPPET_RUNNERS: Record<string, (file: string) => [string, string[]
   'curl-sh': (file) => ['sh', [file]],
   typescript: (file) => [process.execPath, [file]],
   javascript: (file) => [process.execPath, [file]],
-  python: (file) => ['python3', [file]],
+  python: (file) => [PYTHON, [file]],
   java: (file) => ['java', [file]],
   php: (file) => ['php', [file]],
 };
