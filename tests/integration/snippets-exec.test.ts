@@ -1,8 +1,6 @@
-import { execFile, spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadOpenApiDocument } from '../../src/lib/openapi/load.ts';
 import { toOperationModels } from '../../src/lib/openapi/operations.ts';
@@ -13,8 +11,13 @@ import { SNIPPET_CASES, type SnippetCase } from '../../src/lib/snippets/cases.ts
 import { SNIPPET_TARGETS } from '../../src/lib/snippets/index.ts';
 import type { CredentialMode, SnippetInput, SnippetTarget } from '../../src/lib/snippets/types.ts';
 import { ECHO_TOKEN, startEchoServer, type EchoServer } from '../support/echo-server.ts';
+import {
+  hasRunnerProgram,
+  runnerProgram,
+  runProgram,
+  SNIPPET_RUNNERS,
+} from '../support/snippet-runners.ts';
 
-const run = promisify(execFile);
 const ROOT = resolve(import.meta.dirname, '../..');
 const SINCH_DOCUMENT = resolve(ROOT, '../shared/fixtures/sinch-openapi/numbers.yaml');
 const hasSinchDocument = existsSync(SINCH_DOCUMENT);
@@ -22,21 +25,10 @@ const workDir = mkdtempSync(join(tmpdir(), 'snippets-'));
 let echo: EchoServer;
 let runCounter = 0;
 
-/** How each target's program is run. */
-const RUNNERS: Record<string, { command: (file: string) => [string, string[]] }> = {
-  curl: { command: (file) => ['bash', [file]] },
-  'curl-sh': { command: (file) => ['sh', [file]] },
-  typescript: { command: (file) => [process.execPath, [file]] },
-  javascript: { command: (file) => [process.execPath, [file]] },
-  python: { command: (file) => ['python3', [file]] },
-  java: { command: (file) => ['java', [file]] },
-  php: { command: (file) => ['php', [file]] },
-};
-
 /** Runs one snippet file and returns its output, failing the test with stderr on a non-zero exit. */
 async function execute(runner: string, file: string, env: Record<string, string>) {
-  const [command, args] = RUNNERS[runner]!.command(file);
-  return run(command, args, { env: { ...process.env, ...env }, timeout: 60_000 });
+  const [command, args] = SNIPPET_RUNNERS[runner]!(file);
+  return runProgram(command, args, { env: { ...process.env, ...env }, timeout: 60_000 });
 }
 
 /** Builds the request for a case against a unique base path on the echo server. */
@@ -113,9 +105,8 @@ function describeTarget(
   const valid = SNIPPET_CASES.filter((testCase) => !testCase.invalidField);
   for (const runner of runners) {
     const target = SNIPPET_TARGETS.find((candidate) => candidate.id === runner.replace('-sh', ''))!;
-    const [program] = RUNNERS[runner]!.command('x');
-    // Runtimes come from scripts/ensure-runtimes.sh; where one cannot be installed, its runs skip.
-    const available = spawnSync('sh', ['-c', `command -v '${program}'`]).status === 0;
+    const program = runnerProgram(runner);
+    const available = hasRunnerProgram(runner);
     describe
       .skipIf(!available)
       .concurrent(`${target.label} via ${runner} (${kind}; skipped without ${program})`, () => {
@@ -204,7 +195,7 @@ beforeAll(async () => {
 });
 
 describe('snippets run against our Numbers document', () => {
-  describeTarget('core', () => coreOperations, Object.keys(RUNNERS));
+  describeTarget('core', () => coreOperations, Object.keys(SNIPPET_RUNNERS));
 });
 
 describe.skipIf(!hasSinchDocument)(
@@ -242,8 +233,8 @@ describe('env mode stops with a clear message when a variable is missing', () =>
     const file = writeSnippet(target, `missing-${runner}`, text);
     const env = { ...process.env };
     delete env['SINCH_KEY_ID'];
-    const [command, args] = RUNNERS[runner]!.command(file);
-    const outcome = await run(command, args, {
+    const [command, args] = SNIPPET_RUNNERS[runner]!(file);
+    const outcome = await runProgram(command, args, {
       env: { ...env, SINCH_PROJECT_ID: 'p', SINCH_KEY_SECRET: 's' },
     }).then(
       () => null,

@@ -1,149 +1,49 @@
-import { execFile } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { promisify } from 'node:util';
+import { basename, join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parameterSample } from '../../src/lib/openapi/examples.ts';
-import { loadOpenApiDocument } from '../../src/lib/openapi/load.ts';
-import { toOperationModels } from '../../src/lib/openapi/operations.ts';
-import type { OperationModel, SecuritySchemeModel } from '../../src/lib/openapi/types.ts';
-import { prepareRequest, type PreparedRequest } from '../../src/lib/request/build.ts';
-import type { ParameterValues, RequestAuth } from '../../src/lib/request/types.ts';
+import type { PreparedRequest } from '../../src/lib/request/build.ts';
 import { SNIPPET_TARGETS } from '../../src/lib/snippets/index.ts';
-import type { CredentialMode, SnippetAuth } from '../../src/lib/snippets/types.ts';
 import { ECHO_TOKEN, startEchoServer, type EchoServer } from '../support/echo-server.ts';
+import {
+  API_TOKEN,
+  caseLabel,
+  collectFixtureCases,
+  CREDENTIALS,
+  FILE_BYTES,
+  FILE_NAME,
+  FIXTURE_ENV,
+  fixtureSnippetInput,
+  hasFixtures,
+  prepareFixtureCase,
+  type FixtureCase,
+} from '../support/fixture-cases.ts';
+import {
+  hasProgram,
+  hasRunnerProgram,
+  pool,
+  runnerProgram,
+  runProgram,
+  SNIPPET_RUNNERS,
+} from '../support/snippet-runners.ts';
 
-const run = promisify(execFile);
-const ROOT = resolve(import.meta.dirname, '../..');
-const FIXTURES = resolve(ROOT, '../shared/fixtures/sinch-openapi');
-const hasFixtures = existsSync(FIXTURES);
 const workDir = mkdtempSync(join(tmpdir(), 'snippets-fixtures-'));
-const CREDENTIALS = { projectId: 'demo-project', keyId: 'demo-key', keySecret: "s3cr'et $x" };
-const API_TOKEN = 'api-token-123';
-/** A file with every byte value, at a path with a space and a quote, as readers' files have. */
-const FILE_BYTES = Buffer.from(Array.from({ length: 600 }, (_, index) => (index * 7) % 256));
-const FILE_PATH = join(workDir, "fax page's 1.pdf");
+const FILE_PATH = join(workDir, FILE_NAME);
+const JAVA_HARNESS = resolve(import.meta.dirname, '../support/SnippetHarness.java');
 
-/** One run: an operation, a media type, a security scheme and a credential mode. */
-interface Case {
-  id: string;
-  document: string;
-  operation: OperationModel;
-  mediaType?: string;
-  scheme: SecuritySchemeModel | null;
-  mode: CredentialMode;
-}
-
-/** Every operation × media type × security scheme × credential mode of every fixture document. */
-async function collectCases(): Promise<Case[]> {
-  const cases: Case[] = [];
-  for (const file of readdirSync(FIXTURES)
-    .filter((name) => name.endsWith('.yaml'))
-    .sort()) {
-    const operations = toOperationModels(await loadOpenApiDocument(join(FIXTURES, file)));
-    for (const operation of operations) {
-      const mediaTypes = operation.requestBody?.contents?.map((media) => media.contentType) ?? [
-        undefined,
-      ];
-      const schemes = operation.securitySchemes?.length ? operation.securitySchemes : [null];
-      for (const mediaType of mediaTypes)
-        for (const scheme of schemes)
-          for (const mode of ['inline', 'env'] as const)
-            cases.push({
-              id: `c${cases.length}`,
-              document: file,
-              operation,
-              ...(mediaType ? { mediaType } : {}),
-              scheme,
-              mode,
-            });
-    }
-  }
-  return cases;
-}
-
-/** Parameter values generated from the document (examples, else the schema). */
-function sampleParams(operation: OperationModel): ParameterValues {
-  const params: ParameterValues = { projectId: CREDENTIALS.projectId };
-  for (const parameter of operation.parameters)
-    if (!/^project[-_]?id$/i.test(parameter.name))
-      params[parameter.name] = parameterSample(parameter);
-  return params;
-}
-
-/** The request for a case, sent to its own base path on the echo server. */
-function prepareCase(testCase: Case, echo: EchoServer, base: string): PreparedRequest {
-  const media = testCase.operation.requestBody?.contents?.find(
-    (candidate) => candidate.contentType === testCase.mediaType,
-  );
-  const files: Record<string, { path: string; bytes: Uint8Array }> = {};
-  for (const field of media?.fileFields ?? [])
-    files[field.name] = { path: FILE_PATH, bytes: FILE_BYTES };
-  if (media?.kind === 'binary') files['body'] = { path: FILE_PATH, bytes: FILE_BYTES };
-  const auth: RequestAuth =
-    testCase.scheme?.type === 'basic'
-      ? { type: 'basic', username: CREDENTIALS.keyId, password: CREDENTIALS.keySecret }
-      : testCase.scheme?.type === 'oauth2'
-        ? { type: 'bearer', token: ECHO_TOKEN }
-        : testCase.scheme?.type === 'bearer'
-          ? { type: 'bearer', token: API_TOKEN }
-          : { type: 'none' };
-  const result = prepareRequest({
-    operation: testCase.operation,
-    serverUrl: `${echo.origin}${base}`,
-    params: sampleParams(testCase.operation),
-    body: media ? JSON.stringify(media.examples[0]?.value ?? {}) : null,
-    ...(testCase.mediaType ? { mediaType: testCase.mediaType } : {}),
-    files,
-    auth,
-  });
-  if (!result.ok)
-    throw new Error(
-      `${testCase.document} ${testCase.operation.id}: ${JSON.stringify(result.errors)}`,
-    );
-  return result.value;
-}
-
-/** The snippet auth for a case's scheme. */
-function snippetAuth(testCase: Case, echo: EchoServer): SnippetAuth {
-  const scheme = testCase.scheme;
-  if (scheme?.type === 'basic') return { type: 'basic', ...CREDENTIALS };
-  if (scheme?.type === 'oauth2')
-    return {
-      type: 'oauth2',
-      ...CREDENTIALS,
-      tokenUrl: `${echo.origin}/${testCase.id}-token/oauth2/token`,
-    };
-  if (scheme?.type === 'bearer') return { type: 'bearer', token: API_TOKEN };
-  return { type: 'none' };
-}
-
-const ENV = {
-  SINCH_PROJECT_ID: CREDENTIALS.projectId,
-  SINCH_KEY_ID: CREDENTIALS.keyId,
-  SINCH_KEY_SECRET: CREDENTIALS.keySecret,
-  SINCH_API_TOKEN: API_TOKEN,
-};
-
-/** How each target's files run. The other targets join once their full table has been run here. */
-const RUNNERS: Record<string, (file: string) => [string, string[]]> = {
-  curl: (file) => ['bash', [file]],
-};
-
-/** Runs async jobs with at most `limit` at once. */
-async function pool<T>(items: readonly T[], limit: number, job: (item: T) => Promise<void>) {
-  let next = 0;
-  await Promise.all(
-    Array.from({ length: limit }, async () => {
-      while (next < items.length) await job(items[next++]!);
-    }),
-  );
+/** One case written for one target: where it sends, what it should send, and its file. */
+interface Job {
+  testCase: FixtureCase;
+  base: string;
+  prepared: PreparedRequest;
+  file: string;
+  text: string;
 }
 
 /** Asserts the echo server saw exactly what the request model says, part by part for multipart. */
-function expectReceived(echo: EchoServer, base: string, testCase: Case, prepared: PreparedRequest) {
-  const { request, content } = prepared;
+function expectReceived(echo: EchoServer, job: Job) {
+  const { testCase, base } = job;
+  const { request, content } = job.prepared;
   const main = echo.received.find((entry) => entry.rawUrl.startsWith(`${base}/`));
   expect(main, `${base} reached the echo server`).toBeDefined();
   expect(main!.method).toBe(request.method);
@@ -162,7 +62,7 @@ function expectReceived(echo: EchoServer, base: string, testCase: Case, prepared
     content.parts.forEach((part, index) => {
       const received = main!.parts![index]!;
       if ('path' in part) {
-        expect(received.filename).toBe("fax page's 1.pdf");
+        expect(received.filename).toBe(FILE_NAME);
         expect(received.body.equals(FILE_BYTES), `file part ${part.name} bytes`).toBe(true);
       } else {
         expect(received.body.toString('utf8')).toBe(part.value);
@@ -175,68 +75,183 @@ function expectReceived(echo: EchoServer, base: string, testCase: Case, prepared
   }
 }
 
+/** Runs each job's file on its own, at most three at once; returns the failures by case id. */
+async function runEach(runner: string, jobs: readonly Job[]): Promise<Map<string, string>> {
+  const failures = new Map<string, string>();
+  await pool(jobs, 3, async (job) => {
+    const [command, args] = SNIPPET_RUNNERS[runner]!(job.file);
+    await runProgram(command, args, {
+      env: { ...process.env, ...(job.testCase.mode === 'env' ? FIXTURE_ENV : {}) },
+      timeout: 120_000,
+    }).catch((error: Error) => failures.set(job.testCase.id, error.message));
+  });
+  return failures;
+}
+
+/** A failed child process's output, as execFile reports it. */
+interface ProcessFailure {
+  message: string;
+  stdout?: string;
+  stderr?: string;
+}
+
+/**
+ * Compiles every Java job with one javac run and runs them all in one JVM through
+ * SnippetHarness (see there how a snippet's System.exit is handled). A file that does not compile
+ * fails its case and is left out of a second javac run, so one bad snippet hides no others.
+ */
+async function runJavaInOneJvm(jobs: readonly Job[]): Promise<Map<string, string>> {
+  const failures = new Map<string, string>();
+  const classes = join(workDir, 'java-classes');
+  const options = { maxBuffer: 256 * 1024 * 1024, timeout: 600_000 };
+  let compiled = [...jobs];
+  for (;;) {
+    const files = [JAVA_HARNESS, ...compiled.map((job) => job.file)];
+    const outcome = await runProgram(
+      'javac',
+      ['-encoding', 'UTF-8', '-nowarn', '-d', classes, ...files],
+      options,
+    ).then(
+      () => null,
+      (error: ProcessFailure) => `${error.stdout ?? ''}${error.stderr ?? error.message}`,
+    );
+    if (outcome === null) break;
+    const broken = compiled.filter((job) => outcome.includes(`${job.file}:`));
+    if (broken.length === 0) throw new Error(`javac failed:\n${outcome.slice(0, 4000)}`);
+    for (const job of broken) {
+      const errors = outcome
+        .split('\n')
+        .filter((line) => line.startsWith(`${job.file}:`))
+        .join('\n');
+      failures.set(job.testCase.id, `javac: ${errors}`);
+    }
+    compiled = compiled.filter((job) => !broken.includes(job));
+  }
+  // One JVM has one environment: it gets the SINCH_* variables, and the table checks separately
+  // that inline snippets never read them.
+  let pending = compiled.map((job) => `${job.testCase.id}.SinchRequest`);
+  while (pending.length > 0) {
+    const stderr = await runProgram('java', ['-cp', classes, 'SnippetHarness', ...pending], {
+      ...options,
+      env: { ...process.env, ...FIXTURE_ENV },
+    }).then(
+      (result) => result.stderr,
+      (error: ProcessFailure) => error.stderr ?? error.message,
+    );
+    let current: string | null = null;
+    let output: string[] = [];
+    let started = 0;
+    for (const line of stderr.split('\n')) {
+      const marker = /^@@(start|ok|fail) (\S+) ?(.*)$/.exec(line);
+      if (!marker) {
+        output.push(line);
+        continue;
+      }
+      const [, event, className, detail] = marker;
+      const id = className!.split('.')[0]!;
+      if (event === 'start') {
+        current = id;
+        output = [];
+        started = pending.indexOf(className!) + 1;
+      } else {
+        if (event === 'fail') failures.set(id, `${detail} ${output.join('\n')}`);
+        current = null;
+      }
+    }
+    if (started === 0) throw new Error(`The Java harness did not start:\n${stderr.slice(0, 4000)}`);
+    if (current !== null)
+      failures.set(current, `stopped the JVM (System.exit): ${output.join('\n').slice(0, 400)}`);
+    pending = current === null ? [] : pending.slice(started);
+  }
+  return failures;
+}
+
+/**
+ * How each target's table runs. Java snippets each get their own package (the generated class is
+ * always SinchRequest) so all of them compile together.
+ */
+const TABLE_TARGETS: Record<
+  string,
+  {
+    prepareText?: (text: string, testCase: FixtureCase) => string;
+    execute: (jobs: readonly Job[]) => Promise<Map<string, string>>;
+  }
+> = {
+  curl: { execute: (jobs) => runEach('curl', jobs) },
+  typescript: { execute: (jobs) => runEach('typescript', jobs) },
+  javascript: { execute: (jobs) => runEach('javascript', jobs) },
+  python: { execute: (jobs) => runEach('python', jobs) },
+  php: { execute: (jobs) => runEach('php', jobs) },
+  java: {
+    prepareText: (text, testCase) => `package ${testCase.id};\n\n${text}`,
+    execute: runJavaInOneJvm,
+  },
+};
+
+/** What only env-mode snippets may mention: the variables credentials come from. */
+const READS_ENV = new RegExp(Object.keys(FIXTURE_ENV).join('|'));
+
 let echo: EchoServer;
-let cases: Case[] = [];
+let cases: FixtureCase[] = [];
 beforeAll(async () => {
   echo = await startEchoServer();
   if (!hasFixtures) return;
   writeFileSync(FILE_PATH, FILE_BYTES);
-  cases = await collectCases();
+  cases = await collectFixtureCases();
 });
+// Removing thousands of snippet files and compiled classes takes a while on a loaded machine.
 afterAll(async () => {
   await echo.close();
   rmSync(workDir, { recursive: true, force: true });
-});
+}, 120_000);
 
 describe.skipIf(!hasFixtures)(
   'every operation of every Sinch document runs in every target (skipped where ../shared/fixtures is absent)',
   () => {
-    it.each(Object.keys(RUNNERS))(
-      '%s',
-      async (runner) => {
-        const target = SNIPPET_TARGETS.find((candidate) => candidate.id === runner)!;
-        const failures: string[] = [];
-        await pool(cases, 3, async (testCase) => {
-          const base = `/${runner}-${testCase.id}`;
-          const prepared = prepareCase(testCase, echo, base);
-          const dir = join(workDir, `${runner}-${testCase.id}`);
-          mkdirSync(dir, { recursive: true });
-          const file = join(dir, target.fileName);
-          const auth = snippetAuth(testCase, echo);
-          writeFileSync(
-            file,
-            target.generate({
-              request: prepared.request,
-              url: prepared.url,
-              content: prepared.content,
-              auth:
-                auth.type === 'oauth2'
-                  ? { ...auth, tokenUrl: `${echo.origin}${base}-token/oauth2/token` }
-                  : auth,
-              credentialMode: testCase.mode,
-              ...(testCase.operation.responseSchema
-                ? { responseSchema: testCase.operation.responseSchema }
-                : {}),
-              responseTypeName: 'ResponseBody',
-            }),
-          );
-          const [command, args] = RUNNERS[runner]!(file);
-          try {
-            await run(command, args, {
-              env: { ...process.env, ...(testCase.mode === 'env' ? ENV : {}) },
-              timeout: 120_000,
-            });
-            expectReceived(echo, base, testCase, prepared);
-          } catch (error) {
-            failures.push(
-              `${testCase.document} ${testCase.operation.id} ${testCase.mediaType ?? ''} ${testCase.scheme?.name ?? 'none'} ${testCase.mode}: ${String((error as Error).message).slice(0, 400)}`,
+    for (const [runner, table] of Object.entries(TABLE_TARGETS)) {
+      // The table compiles Java ahead of time, so it needs javac as well as java.
+      const program = runner === 'java' ? 'javac' : basename(runnerProgram(runner));
+      it.skipIf(!hasRunnerProgram(runner) || !hasProgram(program))(
+        `${runner} (skipped without ${program})`,
+        async () => {
+          const target = SNIPPET_TARGETS.find((candidate) => candidate.id === runner)!;
+          const jobs = cases.map((testCase): Job => {
+            const base = `/${runner}-${testCase.id}`;
+            const prepared = prepareFixtureCase(testCase, `${echo.origin}${base}`, FILE_PATH);
+            const input = fixtureSnippetInput(
+              testCase,
+              prepared,
+              `${echo.origin}${base}-token/oauth2/token`,
             );
+            const text = target.generate(input);
+            const dir = join(workDir, runner, testCase.id);
+            mkdirSync(dir, { recursive: true });
+            const file = join(dir, target.fileName);
+            writeFileSync(file, table.prepareText ? table.prepareText(text, testCase) : text);
+            return { testCase, base, prepared, file, text };
+          });
+          const failures = await table.execute(jobs);
+          const messages: string[] = [];
+          for (const job of jobs) {
+            const failure = failures.get(job.testCase.id);
+            if (failure === undefined && job.testCase.mode === 'inline' && READS_ENV.test(job.text))
+              messages.push(`${caseLabel(job.testCase)}: an inline snippet reads SINCH_ variables`);
+            else if (failure !== undefined)
+              messages.push(`${caseLabel(job.testCase)}: ${failure.slice(0, 400)}`);
+            else
+              try {
+                expectReceived(echo, job);
+              } catch (error) {
+                messages.push(
+                  `${caseLabel(job.testCase)}: ${String((error as Error).message).slice(0, 400)}`,
+                );
+              }
           }
-        });
-        expect(failures).toEqual([]);
-        expect(cases.length).toBeGreaterThan(200);
-      },
-      900_000,
-    );
+          expect(messages).toEqual([]);
+          expect(cases.length).toBeGreaterThan(200);
+        },
+        1_800_000,
+      );
+    }
   },
 );

@@ -10,10 +10,49 @@ import { buildRequest } from '../../src/lib/request/build.ts';
 import { SNIPPET_CASES } from '../../src/lib/snippets/cases.ts';
 import { typescriptTarget } from '../../src/lib/snippets/typescript/typescript.ts';
 import type { CredentialMode, SnippetAuth } from '../../src/lib/snippets/types.ts';
+import {
+  collectFixtureCases,
+  FILE_NAME,
+  fixtureSnippetInput,
+  hasFixtures,
+  prepareFixtureCase,
+} from '../support/fixture-cases.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
 const workDir = mkdtempSync(join(tmpdir(), 'snippets-tsc-'));
-afterAll(() => rmSync(workDir, { recursive: true, force: true }));
+const fixturesDir = mkdtempSync(join(tmpdir(), 'snippets-tsc-fixtures-'));
+afterAll(() => {
+  rmSync(workDir, { recursive: true, force: true });
+  rmSync(fixturesDir, { recursive: true, force: true });
+});
+
+/** Type-checks every `.ts` file in `dir` with one strict `tsc` run; returns its exit code and output. */
+async function typecheck(dir: string): Promise<{ code: number; stdout: string }> {
+  writeFileSync(
+    join(dir, 'tsconfig.json'),
+    JSON.stringify({
+      compilerOptions: {
+        strict: true,
+        noEmit: true,
+        target: 'es2022',
+        module: 'nodenext',
+        moduleDetection: 'force',
+        erasableSyntaxOnly: true,
+        skipLibCheck: true,
+        types: ['node'],
+        typeRoots: [resolve(ROOT, 'node_modules/@types')],
+      },
+      include: ['*.ts'],
+    }),
+  );
+  const tsc = resolve(ROOT, 'node_modules/typescript/bin/tsc');
+  return promisify(execFile)(process.execPath, [tsc, '-p', dir], {
+    maxBuffer: 64 * 1024 * 1024,
+  }).then(
+    () => ({ code: 0, stdout: '' }),
+    (error: { code: number; stdout: string }) => ({ code: error.code, stdout: error.stdout }),
+  );
+}
 
 describe('TypeScript snippets type-check with tsc --strict', () => {
   it('every case, both credential modes, Basic and OAuth2, in one tsc run', async () => {
@@ -58,30 +97,31 @@ describe('TypeScript snippets type-check with tsc --strict', () => {
         }
       }
     }
-    writeFileSync(
-      join(workDir, 'tsconfig.json'),
-      JSON.stringify({
-        compilerOptions: {
-          strict: true,
-          noEmit: true,
-          target: 'es2022',
-          module: 'nodenext',
-          moduleDetection: 'force',
-          erasableSyntaxOnly: true,
-          skipLibCheck: true,
-          types: ['node'],
-          typeRoots: [resolve(ROOT, 'node_modules/@types')],
-        },
-        include: ['*.ts'],
-      }),
-    );
-    const tsc = resolve(ROOT, 'node_modules/typescript/bin/tsc');
-    const outcome = await promisify(execFile)(process.execPath, [tsc, '-p', workDir]).then(
-      () => ({ code: 0, stdout: '' }),
-      (error: { code: number; stdout: string }) => error,
-    );
-    expect(outcome.stdout).toBe('');
-    expect(outcome.code).toBe(0);
+    expect(await typecheck(workDir)).toEqual({ code: 0, stdout: '' });
     expect(files.length).toBeGreaterThan(150);
   }, 120_000);
 });
+
+describe.skipIf(!hasFixtures)(
+  'TypeScript snippets of every Sinch fixture operation type-check (skipped where ../shared/fixtures is absent)',
+  () => {
+    it('every case of the execution table, in one tsc run', async () => {
+      const cases = await collectFixtureCases();
+      for (const testCase of cases) {
+        const prepared = prepareFixtureCase(
+          testCase,
+          'https://example.api.sinch.com',
+          join(fixturesDir, FILE_NAME),
+        );
+        writeFileSync(
+          join(fixturesDir, `${testCase.id}.ts`),
+          typescriptTarget.generate(
+            fixtureSnippetInput(testCase, prepared, 'https://auth.sinch.com/oauth2/token'),
+          ),
+        );
+      }
+      expect(await typecheck(fixturesDir)).toEqual({ code: 0, stdout: '' });
+      expect(cases.length).toBeGreaterThan(200);
+    }, 300_000);
+  },
+);

@@ -20,32 +20,42 @@ export function javaString(value: string): string {
 const BASIC =
   'Base64.getEncoder().encodeToString((keyId + ":" + keySecret).getBytes(StandardCharsets.UTF_8))';
 
-/** Statements writing a multipart/form-data body into `form`, text fields and files from disk. */
+/** A part's name as a quoted-string in its Content-Disposition: line breaks flattened, `"` and `\\` escaped. */
+function dispositionName(name: string): string {
+  return name.replace(/[\r\n]/g, ' ').replace(/(["\\])/g, '\\$1');
+}
+
+/**
+ * Statements writing a multipart/form-data body into `form`, text fields and files from disk. Every
+ * constant piece goes through `javaString`, so CR LF and quotes are escapes in the Java source.
+ */
 function multipartLines(parts: readonly ContentPart[]): string[] {
   const lines = [
     'String boundary = "sinch-java-boundary-" + System.nanoTime();',
     'ByteArrayOutputStream form = new ByteArrayOutputStream();',
   ];
+  const utf8 = (expression: string) =>
+    `form.write((${expression}).getBytes(StandardCharsets.UTF_8));`;
   for (const part of parts) {
-    const name = javaString(part.name.replace(/[\r\n]/g, ' ').replace(/(["\\])/g, '\\$1'));
+    const disposition = `\r\nContent-Disposition: form-data; name="${dispositionName(part.name)}"`;
     if (isFilePart(part)) {
       const path = `Path.of(${javaString(part.path)})`;
       lines.push(
-        `form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + ${name} + "\"; filename=\"" + ${path}.getFileName() + "\"\r\nContent-Type: " + ${javaString(part.contentType)} + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));`,
+        utf8(
+          `"--" + boundary + ${javaString(`${disposition}; filename="`)} + ${path}.getFileName() + ${javaString(`"\r\nContent-Type: ${part.contentType}\r\n\r\n`)}`,
+        ),
         `form.write(Files.readAllBytes(${path}));`,
       );
     } else {
-      const type = part.contentType
-        ? ` + "\r\nContent-Type: " + ${javaString(part.contentType)}`
-        : '';
+      const type = part.contentType ? `\r\nContent-Type: ${part.contentType}` : '';
       lines.push(
-        `form.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"" + ${name} + "\""${type} + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));`,
-        `form.write(${javaString(part.value)}.getBytes(StandardCharsets.UTF_8));`,
+        utf8(`"--" + boundary + ${javaString(`${disposition}${type}\r\n\r\n`)}`),
+        utf8(javaString(part.value)),
       );
     }
-    lines.push('form.write("\r\n".getBytes(StandardCharsets.UTF_8));');
+    lines.push(utf8(javaString('\r\n')));
   }
-  lines.push('form.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));');
+  lines.push(utf8(`"--" + boundary + ${javaString('--\r\n')}`));
   return lines;
 }
 
