@@ -11,7 +11,6 @@ import {
   saveCredentials,
 } from '../../lib/playground/credentials.ts';
 import { usesAccessKey } from '../../lib/playground/auth.ts';
-import { confirmationFor } from '../../lib/playground/confirm.ts';
 import type { JsonSchema } from '../../lib/openapi/types.ts';
 import {
   bodyTextSchema,
@@ -20,26 +19,22 @@ import {
   snippetInput,
 } from '../../lib/playground/form-state.ts';
 import type { PlaygroundModel } from '../../lib/playground/props.ts';
-import {
-  postToProxy,
-  sendPlaygroundRequest,
-  sendProblems,
-  sendProblemsText,
-} from '../../lib/playground/send.ts';
 import { MOCK_SERVER } from '../../lib/playground/servers.ts';
 import { TokenCache } from '../../lib/playground/token-cache.ts';
 import { DEMO_CREDENTIALS } from '../../lib/request/sample-credentials.ts';
 import { generateSnippet } from '../../lib/snippets/index.ts';
-import { ConfirmDialog } from './confirm-dialog.ts';
+import type { ConfirmDialog } from './confirm-dialog.ts';
 import { PlaygroundForm } from './form-fields.ts';
 import { loadHighlighter } from './highlighter.ts';
-import { ResponseView } from './response-view.ts';
+import type { ResponseView } from './response-view.ts';
 import { SnippetTabs } from './snippet-tabs.ts';
 
 /** Fired on window when one playground changed the shared credentials. */
 const CREDENTIALS_EVENT = 'sinch-playground:credentials';
 /** Tokens are shared by every playground on the page, in memory only. */
 const tokens = new TokenCache();
+/** The sending half of the element, fetched on first use (the browser caches the module). */
+const loadSendStep = () => import('./send-step.ts');
 /** Fields whose change is stored and shared with the other playgrounds (not put in the link). */
 const CREDENTIAL_FIELDS = ['projectId', 'keyId', 'keySecret', 'remember'];
 
@@ -47,8 +42,9 @@ class SinchPlayground extends HTMLElement {
   #model!: PlaygroundModel;
   #form!: PlaygroundForm;
   #tabs!: SnippetTabs;
-  #response!: ResponseView;
-  #confirm!: ConfirmDialog;
+  /** Built on the first send, with the module that sends (see send-step.ts). */
+  #response: ResponseView | undefined;
+  #confirm: ConfirmDialog | undefined;
   #inFlight: AbortController | undefined;
   /** Writes a replaced body into the JSON editor, once it is open. */
   #setEditorText: ((text: string, schema: JsonSchema) => void) | undefined;
@@ -57,13 +53,13 @@ class SinchPlayground extends HTMLElement {
     const data = this.querySelector('script[data-model]')?.textContent ?? '{}';
     this.#model = JSON.parse(data) as PlaygroundModel;
     this.#form = new PlaygroundForm(this, this.#model);
+    // Fetch the sending half as soon as the reader starts on this playground, not at load.
+    this.addEventListener('focusin', () => void loadSendStep(), { once: true });
     this.#tabs = new SnippetTabs(
       this,
       (targetId, forCopy) => this.#snippet(targetId, forCopy),
       (message) => this.#announce(message),
     );
-    this.#response = new ResponseView(this, this.#model.operation.id);
-    this.#confirm = new ConfirmDialog(this);
     if (this.#form.restore(loadCredentials(sessionStorage, localStorage), location.hash))
       this.scrollIntoView({ block: 'start' });
     this.addEventListener('input', (event) => this.#onInput(event));
@@ -195,8 +191,8 @@ class SinchPlayground extends HTMLElement {
         this.querySelector<HTMLButtonElement>('[data-action="demo"]')!.focus();
       },
       'copy-response': () =>
-        void this.#response.copy().then(() => this.#announce('Response copied.')),
-      download: () => this.#response.download(),
+        void this.#response?.copy().then(() => this.#announce('Response copied.')),
+      download: () => this.#response?.download(),
       'edit-and-run': () => void this.#openRunner(),
     };
     actions[button.dataset['action'] ?? '']?.();
@@ -212,38 +208,44 @@ class SinchPlayground extends HTMLElement {
   }
 
   async #send(): Promise<void> {
-    if (this.#inFlight || this.#confirm.open) return;
+    const step = await loadSendStep();
+    if (this.#inFlight || this.#confirm?.open) return;
+    const response = (this.#response ??= new step.ResponseView(this, this.#model.operation.id));
+    const confirm = (this.#confirm ??= new step.ConfirmDialog(this));
     const state = this.#form.state();
-    const problems = sendProblems(this.#model, state, location.origin);
+    const problems = step.sendProblems(this.#model, state, location.origin);
     if (problems.length > 0) {
-      this.#response.status(sendProblemsText(problems));
+      response.status(step.sendProblemsText(problems));
       return this.#form.focusField(problems[0]!.field);
     }
-    const confirmation = confirmationFor(this.#model.operation, state.server);
-    if (confirmation && !(await this.#confirm.ask(confirmation))) {
-      this.#response.status('Not sent: you cancelled the confirmation.');
+    const confirmation = step.confirmationFor(this.#model.operation, state.server);
+    if (confirmation && !(await confirm.ask(confirmation))) {
+      response.status('Not sent: you cancelled the confirmation.');
       return;
     }
     const controller = new AbortController();
     this.#inFlight = controller;
-    this.#response.busy(true);
-    const result = await sendPlaygroundRequest(this.#model, state, {
+    response.busy(true);
+    const result = await step.sendPlaygroundRequest(this.#model, state, {
       origin: location.origin,
       fetch: (input, init) => fetch(input, init),
       tokens,
       signal: controller.signal,
     });
-    if (result.kind === 'cancelled') this.#response.status('Request cancelled.');
-    else this.#response.show(result.outcome, result.usedBasic, result.label);
+    if (result.kind === 'cancelled') response.status('Request cancelled.');
+    else response.show(result.outcome, result.usedBasic, result.label);
     this.#inFlight = undefined;
-    this.#response.busy(false);
+    response.busy(false);
   }
 
   /** Loads the in-browser runner on first use and opens it on the TypeScript snippet. */
   async #openRunner(): Promise<void> {
     const code = this.#snippet('typescript', true);
     if (code === null) return this.#announce('Fix the highlighted fields first.');
-    const { openRunner } = await import('../runner/runner.ts');
+    const [{ openRunner }, { postToProxy }] = await Promise.all([
+      import('../runner/runner.ts'),
+      loadSendStep(),
+    ]);
     openRunner({
       host: this.querySelector<HTMLElement>('[data-panel="typescript"]')!,
       name: this.#model.operation.id,
