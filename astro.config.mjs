@@ -3,9 +3,9 @@ import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import mdx from '@astrojs/mdx';
 import node from '@astrojs/node';
-import { lazyCss } from './src/lib/build/lazy-css.ts';
 import { precompressIntegration } from './src/lib/build/precompress.ts';
 import { MAX_BODY_BYTES } from './src/lib/http/body.ts';
+import { monacoBundleIntegration } from './src/lib/build/monaco-bundle.ts';
 import { loadReferenceApis } from './src/lib/reference/documents.ts';
 import { siteSidebar } from './src/lib/site-sidebar.ts';
 
@@ -22,8 +22,6 @@ export default defineConfig({
   // Astro's form-POST origin check would refuse OAuth2 token requests (form bodies) to the mock
   // from curl and SDKs; /api/proxy does its own same-origin and JSON-only checks.
   security: { checkOrigin: false },
-  // Monaco's CSS is applied when the body editor mounts, not linked into every playground page.
-  vite: { plugins: [lazyCss(/[\\/]node_modules[\\/]monaco-editor[\\/]esm[\\/].*\.js$/)] },
   server: {
     host: process.env.HOST ?? 'localhost',
     port: Number(process.env.PORT ?? 4321),
@@ -44,6 +42,8 @@ export default defineConfig({
       sidebar,
     }),
     mdx(),
+    // The code editor, bundled apart from Vite's build (memory) and loaded by URL on first use.
+    monacoBundleIntegration(),
     // .br and .gz copies of the built text files, served by scripts/serve.ts.
     precompressIntegration(),
   ],

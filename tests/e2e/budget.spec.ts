@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { test, expect, type Page } from '@playwright/test';
 import { PLAYGROUND_PAGES } from './pages.ts';
@@ -12,22 +12,26 @@ const OPERATION_PAGE_BUDGET = 25 * 1024;
 const OPERATION_PAGES = ['/reference/numbers/rent-any-number/', '/reference/fax/send-fax/'];
 /** Render-blocking CSS of a playground page (gzip); the body editor's CSS must not be part of it. */
 const INITIAL_CSS_BUDGET = 20 * 1024;
-/** Lazy chunks, gzip: today's size plus a small margin. */
+/** Lazy chunks, gzip, by path below `_astro/`: today's size plus a small margin. */
 const LAZY_BUDGETS: Array<[pattern: RegExp, bytes: number]> = [
   [/^highlight\..*\.js$/, 60 * 1024],
   // What only sending needs (response view, confirmation, proxy call), fetched on first use.
   [/^send-step\..*\.js$/, 4 * 1024],
-  [/^json-editor\..*\.js$/, 740 * 1024],
-  // Monaco's JSON language support, with Monaco's CSS as text since the lazy-css plugin.
-  [/^jsonMode\..*\.js$/, 340 * 1024],
+  [/^json-editor\..*\.js$/, 3 * 1024],
   [/^ui-core\..*\.js$/, 28 * 1024],
-  // Monaco's core and the code its language modes share, loaded by the first editor opened.
-  [/^setup\..*\.js$/, 740 * 1024],
-  [/^workers\..*\.js$/, 330 * 1024],
-  // "Edit and run": the runner, Monaco's TypeScript mode and its worker (the compiler).
+  // "Edit and run": the runner itself; Monaco comes from the editor bundle below.
   [/^runner\..*\.js$/, 36 * 1024],
-  [/^tsMode\..*\.js$/, 8 * 1024],
-  [/^ts\.worker-.*\.js$/, 1500 * 1024],
+  // The code editor, bundled apart (src/lib/build/monaco-bundle.ts) and loaded by URL on first
+  // use: its entry, Monaco's core in shared chunks, the stylesheet, the language modes and the
+  // workers (the TypeScript one is the compiler "Edit and run" checks with).
+  [/^monaco\/[0-9a-f]{12}\/editor\.js$/, 4 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/chunks\/chunk-.*\.js$/, 740 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/editor\.css$/, 30 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/chunks\/jsonMode-.*\.js$/, 14 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/chunks\/tsMode-.*\.js$/, 8 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/editor\.worker\.js$/, 100 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/json\.worker\.js$/, 140 * 1024],
+  [/^monaco\/[0-9a-f]{12}\/ts\.worker\.js$/, 1600 * 1024],
 ];
 
 /** Gzip bytes of every script `path` loads before the reader interacts, and how many there were. */
@@ -114,7 +118,9 @@ for (const path of PLAYGROUND_PAGES) {
 
 test('lazy chunks stay within their budgets', () => {
   const dir = join(process.env['E2E_DIST'] ?? 'dist', 'client/_astro');
-  const files = readdirSync(dir);
+  const files = readdirSync(dir, { recursive: true, encoding: 'utf8' }).map((file) =>
+    file.split(sep).join('/'),
+  );
   for (const [pattern, budget] of LAZY_BUDGETS) {
     const matches = files.filter((file) => pattern.test(file));
     expect(matches, `a chunk matching ${pattern}`).not.toHaveLength(0);

@@ -332,7 +332,7 @@ test('the body editor loads Monaco only when opened, flags invalid JSON, and sen
   await page.goto('/numbers/active-numbers/');
   await playground.getByLabel('Server').selectOption('mock');
   await playground.getByRole('button', { name: 'Use demo credentials' }).click();
-  expect(scripts.some((url) => url.includes('json-editor'))).toBe(false);
+  expect(scripts.filter((url) => /json-editor|\/monaco\//.test(url))).toEqual([]);
   const monacoRules = () =>
     page.evaluate(
       () =>
@@ -346,6 +346,7 @@ test('the body editor loads Monaco only when opened, flags invalid JSON, and sen
   const editor = playground.locator('.monaco-editor');
   await expect(editor).toBeVisible({ timeout: 15_000 });
   expect(scripts.some((url) => url.includes('json-editor'))).toBe(true);
+  expect(scripts.some((url) => /\/_astro\/monaco\/[0-9a-f]{12}\/editor\.js$/.test(url))).toBe(true);
   // Monaco's own stylesheet arrives with the editor: without it the editor has no layout.
   expect(await monacoRules()).toBeGreaterThan(100);
   await expect(editor).toHaveCSS('position', 'relative');

@@ -385,10 +385,13 @@ test('nothing of the runner loads before "Edit and run" is clicked', async ({ pa
   await playground.getByRole('tab', { name: 'TypeScript' }).click();
   await playground.hover();
   await page.waitForLoadState('networkidle');
-  expect(scripts.filter((url) => /runner|ts\.worker|tsMode|setup/.test(url))).toEqual([]);
+  expect(scripts.filter((url) => /runner|\/monaco\/|ts\.worker|tsMode/.test(url))).toEqual([]);
   await playground.getByRole('button', { name: 'Edit and run' }).click();
   await expect(playground.getByRole('button', { name: 'Run in browser' })).toBeVisible({
     timeout: 20_000,
   });
   expect(scripts.some((url) => /\/runner\.[\w-]+\.js$/.test(url))).toBe(true);
+  // The editor bundle and Monaco's TypeScript mode came with the click.
+  expect(scripts.some((url) => /\/_astro\/monaco\/[0-9a-f]{12}\/editor\.js$/.test(url))).toBe(true);
+  expect(scripts.some((url) => /\/monaco\/[0-9a-f]{12}\/chunks\/tsMode-/.test(url))).toBe(true);
 });

@@ -2,9 +2,8 @@
  * The Monaco JSON editor for request bodies, loaded only when a reader first focuses the body.
  * The body's JSON schema drives validation and completion; the theme follows the site's.
  */
-import { jsonDefaults } from 'monaco-editor/languages/features/json/register';
 import type { JsonSchema } from '../../lib/openapi/types.ts';
-import { prepareMonaco, themeName } from '../monaco/setup.ts';
+import { loadMonaco } from '../monaco/load.ts';
 
 /** What the playground hands the editor. */
 export interface JsonEditorOptions {
@@ -27,7 +26,8 @@ export async function mountJsonEditor(
   options: JsonEditorOptions,
 ): Promise<(text: string, schema: JsonSchema) => void> {
   const { host, textarea, schema, modelUri } = options;
-  const monaco = prepareMonaco();
+  const { prepareMonaco, themeName, jsonDefaults } = await loadMonaco();
+  const monaco = await prepareMonaco();
   const entry = { uri: `${modelUri}#schema`, fileMatch: [modelUri], schema };
   schemas.push(entry);
   const applySchemas = (): void =>

@@ -73,7 +73,10 @@ class SinchPlayground extends HTMLElement {
     this.#followOtherPlaygrounds();
     this.querySelector<HTMLTextAreaElement>('textarea[name="body"]')?.addEventListener(
       'focus',
-      () => void this.#openEditor(),
+      () =>
+        void this.#openEditor().catch(() =>
+          this.#announce('The code editor did not load; the plain text box still works.'),
+        ),
       { once: true },
     );
     this.#update(false);
@@ -193,7 +196,10 @@ class SinchPlayground extends HTMLElement {
       'copy-response': () =>
         void this.#response?.copy().then(() => this.#announce('Response copied.')),
       download: () => this.#response?.download(),
-      'edit-and-run': () => void this.#openRunner(),
+      'edit-and-run': () =>
+        void this.#openRunner().catch(() =>
+          this.#announce('The code editor did not load; try "Edit and run" again.'),
+        ),
     };
     actions[button.dataset['action'] ?? '']?.();
   }
@@ -246,7 +252,7 @@ class SinchPlayground extends HTMLElement {
       import('../runner/runner.ts'),
       loadSendStep(),
     ]);
-    openRunner({
+    await openRunner({
       host: this.querySelector<HTMLElement>('[data-panel="typescript"]')!,
       name: this.#model.operation.id,
       code,

@@ -4,11 +4,6 @@
  * click of "Edit and run". The sandbox has no network; its `fetch` calls come here as messages
  * and go through the playground proxy like "Send request", with the same limits and hints.
  */
-import 'monaco-editor/languages/definitions/typescript/register';
-import {
-  getTypeScriptWorker,
-  typescriptDefaults,
-} from 'monaco-editor/languages/features/typescript/register';
 import type * as Monaco from 'monaco-editor/editor/editor.api';
 import { displayBody, hintFor, statusText, type Outcome } from '../../lib/playground/outcome.ts';
 import type { Credentials, HttpRequest } from '../../lib/request/types.ts';
@@ -22,7 +17,7 @@ import {
 } from '../../lib/runner/messages.ts';
 import { sandboxDocument, workerSource } from '../../lib/runner/sandbox.ts';
 import type { CredentialMode } from '../../lib/snippets/types.ts';
-import { prepareMonaco, themeName } from '../monaco/setup.ts';
+import { loadMonaco, type MonacoBundle } from '../monaco/load.ts';
 import { RUNNER_CSS } from './styles.ts';
 
 /** What the playground hands the runner when "Edit and run" is clicked. */
@@ -46,7 +41,7 @@ const MAX_SHOWN_BODY = 20_000;
 
 let configured = false;
 /** Compiler options and the Node globals' declarations, once per page. */
-function configureTypeScript(): void {
+function configureTypeScript({ typescriptDefaults }: MonacoBundle): void {
   if (configured) return;
   configured = true;
   typescriptDefaults.setCompilerOptions(RUNNER_COMPILER_OPTIONS);
@@ -64,7 +59,9 @@ function diagnosticText(message: string | { messageText: string; next?: unknown[
  * Monaco's TypeScript worker accessor. Monaco registers it a moment after the first TypeScript
  * model appears and refuses until then, so this asks again for up to a minute.
  */
-async function typeScriptWorker(): ReturnType<typeof getTypeScriptWorker> {
+async function typeScriptWorker({
+  getTypeScriptWorker,
+}: MonacoBundle): ReturnType<MonacoBundle['getTypeScriptWorker']> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await getTypeScriptWorker();
@@ -86,17 +83,30 @@ interface Run {
   source: string;
 }
 
-const open = new WeakMap<HTMLElement, Runner>();
+const open = new WeakMap<HTMLElement, Promise<Runner>>();
 
-/** Opens the runner in `options.host`, or focuses it when it is already open there. */
-export function openRunner(options: RunnerOptions): void {
-  const existing = open.get(options.host);
-  if (existing) return existing.focus();
-  open.set(options.host, new Runner(options));
+/**
+ * Opens the runner in `options.host` once Monaco has loaded, or focuses it when it is already
+ * open (or opening) there.
+ */
+export async function openRunner(options: RunnerOptions): Promise<void> {
+  let runner = open.get(options.host);
+  if (runner === undefined) {
+    runner = loadMonaco().then(
+      async (bundle) => new Runner(options, bundle, await bundle.prepareMonaco()),
+    );
+    open.set(options.host, runner);
+    // A failed load may be retried with the next click.
+    runner.catch(() => open.delete(options.host));
+    await runner;
+    return;
+  }
+  (await runner).focus();
 }
 
 class Runner {
   #options: RunnerOptions;
+  #bundle: MonacoBundle;
   #monaco: typeof Monaco;
   #editor: Monaco.editor.IStandaloneCodeEditor;
   #model: Monaco.editor.ITextModel;
@@ -108,10 +118,11 @@ class Runner {
   #run: Run | null = null;
   #onMessage = (event: MessageEvent): void => this.#receive(event);
 
-  constructor(options: RunnerOptions) {
+  constructor(options: RunnerOptions, bundle: MonacoBundle, monaco: typeof Monaco) {
     this.#options = options;
-    this.#monaco = prepareMonaco();
-    configureTypeScript();
+    this.#bundle = bundle;
+    this.#monaco = monaco;
+    configureTypeScript(bundle);
     if (!document.querySelector('style[data-runner-css]')) {
       const style = document.createElement('style');
       style.dataset['runnerCss'] = '';
@@ -151,7 +162,6 @@ class Runner {
     root.append(bar, editorHost, this.#problems, output);
     options.host.append(root);
 
-    const monaco = this.#monaco;
     this.#model = monaco.editor.createModel(
       options.code,
       'typescript',
@@ -159,7 +169,7 @@ class Runner {
     );
     this.#editor = monaco.editor.create(editorHost, {
       model: this.#model,
-      theme: themeName(),
+      theme: bundle.themeName(),
       minimap: { enabled: false },
       automaticLayout: true,
       scrollBeyondLastLine: false,
@@ -218,7 +228,7 @@ class Runner {
 
   /** The code's errors, straight from the TypeScript worker. */
   async #diagnostics() {
-    const worker = await (await typeScriptWorker())(this.#model.uri);
+    const worker = await (await typeScriptWorker(this.#bundle))(this.#model.uri);
     const file = this.#model.uri.toString();
     const diagnostics = [
       ...(await worker.getSyntacticDiagnostics(file)),
