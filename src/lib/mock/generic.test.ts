@@ -7,6 +7,7 @@ import {
   exampleOf,
   matchRoute,
   mockBasePath,
+  unknownHostValue,
   type MockApi,
 } from './generic.ts';
 import type { KeyValueStore } from '../http/store.ts';
@@ -141,7 +142,7 @@ describe('routing', () => {
     expect(mockBasePath(API.operations[0]!)).toBe('/mock/widgets');
   });
 
-  it('routes a host variable of the server as one more segment, any region matching', () => {
+  it('routes a host variable of the server as one more segment, and knows only its enum values', async () => {
     const regional = {
       ...DOCUMENT,
       servers: [
@@ -160,6 +161,44 @@ describe('routing', () => {
       route: { operation: { id: 'listWidgets' } },
       params: { region: 'eu', projectId: 'p' },
     });
+    const [operation] = toOperationModels(regional);
+    expect(unknownHostValue(operation!, { region: 'eu', projectId: 'p' })).toBeNull();
+    expect(unknownHostValue(operation!, { region: 'mars', projectId: 'p' })).toBe(
+      'No region "mars" here: region is one of us, eu.',
+    );
+    // Through the handler: a region the document does not list is a 404 naming it, before auth.
+    const handler = createMockHandler({
+      basicRateLimit: null,
+      apis: Promise.resolve([{ document: regional, operations: toOperationModels(regional) }]),
+    });
+    const unknown = await handler(
+      new Request('http://localhost/mock/widgets/mars/v1/projects/demo-project/widgets', {
+        headers: { Authorization: DEMO },
+      }),
+      '127.0.0.1',
+    );
+    expect(unknown.status).toBe(404);
+    const refusal = (await unknown.json()) as { error: { status: string; message: string } };
+    expect(refusal.error.status).toBe('NOT_FOUND');
+    expect(refusal.error.message).toContain('"mars"');
+    const known = await handler(
+      new Request('http://localhost/mock/widgets/eu/v1/projects/demo-project/widgets?code=GB', {
+        headers: { Authorization: DEMO },
+      }),
+      '127.0.0.1',
+    );
+    expect(known.status).toBe(200);
+  });
+
+  it('takes any text for a host variable without an enum', () => {
+    const free = {
+      ...DOCUMENT,
+      servers: [
+        { url: 'https://{zone}.widgets.api.sinch.com', variables: { zone: { default: 'a' } } },
+      ],
+    };
+    const [operation] = toOperationModels(free);
+    expect(unknownHostValue(operation!, { zone: 'anything' })).toBeNull();
   });
 
   it.each([

@@ -137,6 +137,24 @@ export function buildRoutes(apis: readonly MockApi[], skip: ReadonlySet<string>)
   return routes.sort((a, b) => b.literal - a.literal).map(({ route }) => route);
 }
 
+/**
+ * Why the mock has nothing at a host variable's value, or null when every value is one the
+ * server's `enum` allows (a variable without an `enum` takes any text). Sinch has no host for
+ * another region, so neither does the mock.
+ */
+export function unknownHostValue(
+  operation: OperationModel,
+  params: Readonly<Record<string, string>>,
+): string | null {
+  for (const variable of operation.servers[0]?.variables ?? []) {
+    const value = params[variable.name];
+    if (value === undefined || variable.enum === undefined || variable.enum.includes(value))
+      continue;
+    return `No ${variable.name} "${value}" here: ${variable.name} is one of ${variable.enum.join(', ')}.`;
+  }
+  return null;
+}
+
 /** The route a request goes to with its decoded path parameters, or the methods the path allows. */
 export type RouteMatch =
   { route: MockRoute; params: Record<string, string> } | { allow: string[] } | { malformed: true };

@@ -10,7 +10,13 @@ import {
 import { MemoryKeyValueStore, type KeyValueStore } from '../http/store.ts';
 import { authorize, keyMatches, parseBasic, TOKEN_LIFETIME_SECONDS, TokenSigner } from './auth.ts';
 import { initialActiveNumbers, type ActiveNumberEdits, type MockActiveNumber } from './data.ts';
-import { buildRoutes, matchRoute, type MockApi, type RouteMatch } from './generic.ts';
+import {
+  buildRoutes,
+  matchRoute,
+  unknownHostValue,
+  type MockApi,
+  type RouteMatch,
+} from './generic.ts';
 import {
   getAvailableNumber,
   listActiveNumbers,
@@ -184,6 +190,8 @@ async function answerOperation(
     });
   const { route, params } = match;
   const { operation } = route;
+  const unknownHost = unknownHostValue(operation, params);
+  if (unknownHost !== null) return sinchError(404, 'NOT_FOUND', unknownHost);
   const projectId = params['projectId'] ?? params['project_id'] ?? null;
   let keyId = '';
   if (operation.security.length > 0) {
