@@ -145,6 +145,6 @@ lines.push(
   `| Peak RSS of the build's process tree, highest of ${scale.builds.length} (each: ${scale.builds.map((build) => (build.peakRssBytes / 2 ** 20).toFixed(0)).join(', ')}) | ${(scale.peakRssBytes / 2 ** 20).toFixed(0)} MiB | < 1536 MiB | ${verdict(scale.peakRssBytes, goals.peakRssBytes)} |`,
   `| HTML per operation page, gzip median / max | ${kb(scale.htmlGzip.median)} / ${kb(scale.htmlGzip.max)} | ≤ ${kb(goals.htmlGzipBytes)} | ${verdict(scale.htmlGzip.max, goals.htmlGzipBytes)} |`,
   `| JS before interaction on ${scale.page}, gzip | ${kb(scale.initial.js.gzip)} | ≤ ${kb(goals.jsGzipBytes)} | ${verdict(scale.initial.js.gzip, goals.jsGzipBytes)} |`,
-  `| Lighthouse mobile on ${scale.page}, median of 3 (perf / a11y / best practices / SEO) | ${scale.lighthouse.performance} / ${scale.lighthouse.accessibility} / ${scale.lighthouse.bestPractices} / ${scale.lighthouse.seo} | ${goals.lighthouse} | ${scale.lighthouse.performance === goals.lighthouse ? 'met' : 'MISSED'} |`,
+  `| Lighthouse mobile on ${scale.page}, median of 5 (perf / a11y / best practices / SEO) | ${scale.lighthouse.performance} / ${scale.lighthouse.accessibility} / ${scale.lighthouse.bestPractices} / ${scale.lighthouse.seo} | ${goals.lighthouse} | ${scale.lighthouse.performance === goals.lighthouse ? 'met' : 'MISSED'} |`,
 );
 console.log(lines.join('\n'));

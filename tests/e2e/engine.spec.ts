@@ -103,6 +103,34 @@ test('named examples: the Example picker replaces the body and the snippet follo
   await expect(playground.getByRole('status')).toContainText(/\b2\d\d\b/, { timeout: 15_000 });
 });
 
+test('a share link carries the region, the content type and the example', async ({
+  page,
+  browser,
+}) => {
+  const template = await demoPlayground(page, '/reference/template-management/create-template/');
+  await template.getByLabel('region').selectOption('eu');
+  await template.getByLabel('Example').selectOption({ label: 'Two languages' });
+  await expect(page).toHaveURL(/v\.region=eu/);
+  const templateLink = page.url();
+
+  const fax = await demoPlayground(page, '/reference/fax/send-fax/');
+  await fax.getByLabel('Content type').selectOption('multipart/form-data');
+  await expect(page).toHaveURL(/media=multipart%2Fform-data/);
+  const faxLink = page.url();
+
+  const fresh = await (await browser.newContext()).newPage();
+  await fresh.goto(templateLink);
+  const restored = fresh.locator('sinch-playground');
+  await expect(restored.getByLabel('Server')).toHaveValue('mock');
+  await expect(restored.getByLabel('region')).toHaveValue('eu');
+  await expect(restored.getByLabel('Request body')).toHaveValue(/sv-SE/);
+  await expect(curl(restored)).toContainText('/mock/template/eu/');
+  await fresh.goto(faxLink);
+  await expect(restored.getByLabel('Content type')).toHaveValue('multipart/form-data');
+  await expect(restored.getByLabel('file')).toBeVisible();
+  await fresh.context().close();
+});
+
 test('the body controls pass axe: file input, content type and example pickers', async ({
   page,
 }) => {

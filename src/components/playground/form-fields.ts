@@ -121,17 +121,28 @@ export class PlaygroundForm {
     }
   }
 
+  /** The fields of the shown server's variables. */
+  #serverVariableFields(): HTMLElement[] {
+    return [
+      ...this.#root.querySelectorAll<HTMLElement>(
+        '[data-server-vars]:not([hidden]) [data-server-var]',
+      ),
+    ];
+  }
+
   /** Values of the shown server variables, by name. */
   #serverVariables(): Record<string, string> {
-    const fields = this.#root.querySelectorAll<HTMLElement>(
-      '[data-server-vars]:not([hidden]) [data-server-var]',
-    );
     return Object.fromEntries(
-      [...fields].map((field) => [
+      this.#serverVariableFields().map((field) => [
         field.dataset['serverVar']!,
         field.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!.value,
       ]),
     );
+  }
+
+  /** The example picker of the shown media type, when its body has several examples. */
+  #exampleSelect(): HTMLSelectElement | null {
+    return this.#root.querySelector<HTMLSelectElement>('[data-media]:not([hidden]) [data-example]');
   }
 
   #mediaType(): string | undefined {
@@ -173,9 +184,7 @@ export class PlaygroundForm {
     for (const group of this.#root.querySelectorAll<HTMLElement>('[data-media]'))
       group.hidden = group.dataset['media'] !== media.contentType;
     this.#root.querySelector<HTMLElement>('.text-body')!.hidden = media.kind === 'binary';
-    const name = this.#root.querySelector<HTMLSelectElement>(
-      '[data-media]:not([hidden]) [data-example]',
-    )?.value;
+    const name = this.#exampleSelect()?.value;
     const example = media.examples.find((entry) => entry.name === name) ?? media.examples[0];
     const text = example === undefined ? '' : exampleText(example.value);
     this.#root.querySelector<HTMLTextAreaElement>('textarea[name="body"]')!.value = text;
@@ -186,10 +195,12 @@ export class PlaygroundForm {
   state(): FormState {
     const { projectId, keyId, keySecret } = this.credentials();
     const mediaType = this.#mediaType();
+    const example = this.#exampleSelect()?.value;
     return {
       server: this.server(),
       serverVariables: this.#serverVariables(),
       ...(mediaType === undefined ? {} : { mediaType }),
+      ...(example === undefined ? {} : { example }),
       files: { ...this.#files },
       authMode: this.authMode(),
       credentials: { projectId, keyId, keySecret },
@@ -218,6 +229,22 @@ export class PlaygroundForm {
     );
     if (radio) radio.checked = true;
     this.#setParams(linked.params);
+    this.showServerVariables();
+    for (const field of this.#serverVariableFields()) {
+      const value = linked.serverVariables[field.dataset['serverVar']!];
+      if (value !== undefined)
+        field.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!.value = value;
+    }
+    const media = this.#root.querySelector<HTMLSelectElement>('select[name="mediaType"]');
+    if (media && linked.mediaType !== null) {
+      media.value = linked.mediaType;
+      this.switchBody(media);
+    }
+    const example = this.#exampleSelect();
+    if (example && linked.example !== null) {
+      example.value = linked.example;
+      this.switchBody(example);
+    }
     return true;
   }
 

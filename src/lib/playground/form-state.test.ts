@@ -236,6 +236,9 @@ describe('share link', () => {
       server: 'mock',
       authMode: 'oauth2',
       params: { regionCode: 'SE', capabilities: ['SMS', 'VOICE'] },
+      serverVariables: {},
+      mediaType: null,
+      example: null,
     });
   });
 
@@ -294,6 +297,26 @@ describe('server variables, media types and files', () => {
     const { model, state } = form(templates, { server, serverVariables });
     const { result } = playgroundRequest(model, state, ORIGIN, { forSend: true });
     expect(result.ok && result.value.url).toMatch(new RegExp(`^${prefix}projects/demo-project/`));
+  });
+
+  it('restores a linked region, media type and example; drops values the operation does not have', () => {
+    const regional = form(templates, { serverVariables: { region: 'eu' } });
+    const hash = shareLink(regional.model, regional.state);
+    expect(linkedForm(regional.model, hash, ['mock'])?.serverVariables).toEqual({ region: 'eu' });
+    const unknown = hash.replace('v.region=eu', 'v.region=mars');
+    expect(linkedForm(regional.model, unknown, ['mock'])?.serverVariables).toEqual({});
+
+    const multipart = form(fax, { mediaType: 'multipart/form-data' });
+    const faxHash = shareLink(multipart.model, multipart.state);
+    expect(linkedForm(multipart.model, faxHash, ['mock'])).toMatchObject({
+      mediaType: 'multipart/form-data',
+      example: null,
+    });
+    const bogus = `${faxHash.replace('multipart%2Fform-data', 'text%2Fplain')}&example=nope`;
+    expect(linkedForm(multipart.model, bogus, ['mock'])).toMatchObject({
+      mediaType: null,
+      example: null,
+    });
   });
 
   it('sends the picked media type, a chosen file as bytes and names a missing one', () => {

@@ -23,6 +23,7 @@ import type { SnippetAuth, SnippetInput } from '../snippets/types.ts';
 import { apiKeyScheme, authChoices, initialAuth, type AuthChoice } from './auth.ts';
 import type { PlaygroundModel } from './props.ts';
 import {
+  chosenServer,
   MOCK_SERVER,
   serverUrlFor,
   serverVariableValues,
@@ -48,6 +49,8 @@ export interface FormState {
   serverVariables?: Readonly<Record<string, string>>;
   /** The request media type picked, when the operation offers several. */
   mediaType?: string;
+  /** The name of the body example picked, when the media type has several. */
+  example?: string;
   /** Files chosen for the body's file fields, by field name (`body` for a binary body). */
   files?: Readonly<Record<string, FileInput>>;
   /** Snippets read credentials from SINCH_* environment variables. */
@@ -311,21 +314,33 @@ export function credentialProblems(credentials: Credentials): FieldError[] {
   );
 }
 
-/** The share link of a form: operation, server, auth and parameters, never credentials. */
+/**
+ * The share link of a form: operation, server and its variables, auth, parameters, media type
+ * and example; never credentials.
+ */
 export function shareLink(model: PlaygroundModel, state: FormState): string {
   return encodeSharedState({
     operation: model.operation.id,
     server: state.server,
     auth: state.authMode,
     params: state.params,
+    ...(state.serverVariables ? { serverVariables: state.serverVariables } : {}),
+    ...(state.mediaType ? { mediaType: state.mediaType } : {}),
+    ...(state.example ? { example: state.example } : {}),
   });
 }
 
-/** What a share link restores in one playground; the server only when the playground offers it. */
+/**
+ * What a share link restores in one playground: the server only when the playground offers it,
+ * and only the variable values, media type and example the operation has.
+ */
 export interface LinkedForm {
   server: string | null;
   authMode: AuthChoice;
   params: ParameterValues;
+  serverVariables: Record<string, string>;
+  mediaType: string | null;
+  example: string | null;
 }
 
 /** Reads a share link for this playground's operation, or null when it is for another one. */
@@ -336,9 +351,22 @@ export function linkedForm(
 ): LinkedForm | null {
   const shared = decodeSharedState(hash);
   if (!shared || shared.operation !== model.operation.id) return null;
+  const server = serverChoices.includes(shared.server) ? shared.server : null;
+  const variables = chosenServer(model.operation, server ?? initialServer(model))?.variables ?? [];
+  const serverVariables = Object.fromEntries(
+    Object.entries(shared.serverVariables ?? {}).filter(([name, value]) => {
+      const variable = variables.find((entry) => entry.name === name);
+      return variable !== undefined && (variable.enum?.includes(value) ?? true);
+    }),
+  );
+  const media = shared.mediaType ? chosenMediaType(model.operation, shared.mediaType) : undefined;
+  const examples = chosenMediaType(model.operation, media?.contentType)?.examples ?? [];
   return {
-    server: serverChoices.includes(shared.server) ? shared.server : null,
+    server,
     authMode: authChoices(model.operation).includes(shared.auth) ? shared.auth : initialAuth(model),
     params: shared.params,
+    serverVariables,
+    mediaType: media?.contentType ?? null,
+    example: examples.some((entry) => entry.name === shared.example) ? shared.example! : null,
   };
 }

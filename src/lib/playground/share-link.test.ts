@@ -16,6 +16,22 @@ describe('share links', () => {
     expect(decodeSharedState(encodeSharedState(state))).toEqual(state);
   });
 
+  it('round-trips server variables, the media type and the example', () => {
+    const state = {
+      operation: 'sendFax',
+      server: 'mock',
+      auth: 'basic' as const,
+      params: {},
+      serverVariables: { region: 'eu' },
+      mediaType: 'multipart/form-data',
+      example: 'withCallback',
+    };
+    const hash = encodeSharedState(state);
+    expect(hash).toContain('v.region=eu');
+    expect(hash).toContain('media=multipart%2Fform-data');
+    expect(decodeSharedState(hash)).toEqual(state);
+  });
+
   it('never carries the project ID or anything named like a secret', () => {
     const hash = encodeSharedState({
       operation: 'op',
@@ -25,6 +41,19 @@ describe('share links', () => {
     });
     expect(hash).not.toMatch(/projectId|keySecret|accessToken/);
     expect(decodeSharedState('#try=op&p.keySecret=x&p.projectId=y')?.params).toEqual({});
+    // Nor as a server variable, under either spelling of the project ID.
+    const variables = encodeSharedState({
+      operation: 'op',
+      server: 'mock',
+      auth: 'basic',
+      params: { project_id: 'p' },
+      serverVariables: { project_id: 'p', apiKey: 'k', region: 'eu' },
+    });
+    expect(variables).not.toMatch(/project_id|apiKey/);
+    expect(decodeSharedState('#try=op&v.projectId=p&v.token=t&v.region=eu')).toMatchObject({
+      serverVariables: { region: 'eu' },
+    });
+    expect(decodeSharedState('#try=op&v.projectId=p')).not.toHaveProperty('serverVariables');
   });
 
   it.each(['', '#', '#other=1'])('ignores %j', (hash) => {

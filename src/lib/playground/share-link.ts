@@ -1,4 +1,5 @@
 import type { ParameterValues } from '../request/types.ts';
+import { isProjectIdName } from '../request/build.ts';
 import { AUTH_CHOICES, type AuthChoice } from './auth.ts';
 
 /** What a shareable link restores: never credentials. */
@@ -8,12 +9,21 @@ export interface SharedState {
   server: string;
   auth: AuthChoice;
   params: ParameterValues;
+  /** Values of the chosen server's variables, by name (`region`…). */
+  serverVariables?: Readonly<Record<string, string>>;
+  /** The request media type picked, when the operation offers several. */
+  mediaType?: string;
+  /** The name of the request body example picked, when the body has several. */
+  example?: string;
 }
 
 /** Parameter names a link must never carry, whatever an operation calls them. */
 const SECRET_NAMES = /secret|password|token|key/i;
 
-/** Writes the state as a URL hash: `#try=<operation>&server=…&auth=…&p.<name>=<value>`. */
+/**
+ * Writes the state as a URL hash:
+ * `#try=<operation>&server=…&auth=…&p.<name>=<value>&v.<variable>=<value>&media=…&example=…`.
+ */
 export function encodeSharedState(state: SharedState): string {
   const search = new URLSearchParams({
     try: state.operation,
@@ -21,10 +31,15 @@ export function encodeSharedState(state: SharedState): string {
     auth: state.auth,
   });
   for (const [name, value] of Object.entries(state.params)) {
-    if (name === 'projectId' || SECRET_NAMES.test(name) || value === undefined) continue;
+    if (isProjectIdName(name) || SECRET_NAMES.test(name) || value === undefined) continue;
     for (const entry of typeof value === 'string' ? [value] : value)
       if (entry !== '') search.append(`p.${name}`, entry);
   }
+  for (const [name, value] of Object.entries(state.serverVariables ?? {}))
+    if (!isProjectIdName(name) && !SECRET_NAMES.test(name) && value !== '')
+      search.append(`v.${name}`, value);
+  if (state.mediaType) search.set('media', state.mediaType);
+  if (state.example) search.set('example', state.example);
   return `#${search.toString()}`;
 }
 
@@ -37,9 +52,17 @@ export function decodeSharedState(hash: string): SharedState | null {
   for (const [key, value] of search) {
     if (!key.startsWith('p.')) continue;
     const name = key.slice(2);
-    if (name === 'projectId' || SECRET_NAMES.test(name)) continue;
+    if (isProjectIdName(name) || SECRET_NAMES.test(name)) continue;
     (params[name] ??= []).push(value);
   }
+  const serverVariables: Record<string, string> = {};
+  for (const [key, value] of search) {
+    const name = key.slice(2);
+    if (key.startsWith('v.') && !isProjectIdName(name) && !SECRET_NAMES.test(name))
+      serverVariables[name] = value;
+  }
+  const mediaType = search.get('media');
+  const example = search.get('example');
   return {
     operation,
     server: search.get('server') ?? 'mock',
@@ -50,5 +73,8 @@ export function decodeSharedState(hash: string): SharedState | null {
         values.length === 1 ? values[0]! : values,
       ]),
     ),
+    ...(Object.keys(serverVariables).length > 0 ? { serverVariables } : {}),
+    ...(mediaType ? { mediaType } : {}),
+    ...(example ? { example } : {}),
   };
 }
