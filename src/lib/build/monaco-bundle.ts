@@ -11,13 +11,14 @@
 import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { createReadStream, rmSync } from 'node:fs';
-import { cp, mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { BuildOptions } from 'esbuild';
 import type { Plugin } from 'vite';
+import { listFiles } from './list-files.ts';
 
 /** The virtual module that tells the playground where the entry is. */
 export const MONACO_BUNDLE_MODULE = 'virtual:monaco-bundle';
@@ -70,20 +71,6 @@ export function monacoBuildOptions(root: string, outdir: string): BuildOptions[]
     },
     { ...common, entryPoints: WORKER_SOURCES, format: 'iife' },
   ];
-}
-
-/** Every file below `dir`, as sorted `/`-separated paths relative to it. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) =>
-      join(entry.parentPath, entry.name)
-        .slice(dir.length + 1)
-        .split(sep)
-        .join('/'),
-    )
-    .sort();
 }
 
 /** A hash of every file's path and bytes below `dir`: the same bundle gets the same name. */

@@ -3,14 +3,15 @@
  * with compressed bytes without compressing on every request (the Node adapter serves files
  * as they are).
  */
-import { readdir, readFile, stat, writeFile } from 'node:fs/promises';
+import { readFile, stat, writeFile } from 'node:fs/promises';
 import { availableParallelism } from 'node:os';
-import { extname, join, sep } from 'node:path';
+import { extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import type { AstroIntegration } from 'astro';
 import { COMPRESSIBLE_CONTENT_TYPES } from '../http/content-types.ts';
+import { listFiles } from './list-files.ts';
 
 const brotli = promisify(brotliCompress);
 const gzipAsync = promisify(gzip);
@@ -42,7 +43,7 @@ const LARGE_FILE_BYTES = 512 * 1024;
 
 /** Whether a path (relative to the client folder) is a fingerprinted asset shared by pages. */
 function isSharedAsset(file: string): boolean {
-  return file.startsWith(`_astro${sep}`);
+  return file.startsWith('_astro/');
 }
 
 /**
@@ -61,14 +62,6 @@ export function compressionLevels(
   if (pageBytes > fullEffortPageBytes && (!isSharedAsset(file) || bytes > LARGE_FILE_BYTES))
     return FAST;
   return bytes > LARGE_FILE_BYTES ? LARGE_FILE : FULL_EFFORT;
-}
-
-/** Every file below `dir`, as paths relative to it. */
-async function listFiles(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name).slice(dir.length + 1));
 }
 
 /** Runs `task` on every item with at most `limit` running at once. */
