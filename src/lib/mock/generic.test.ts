@@ -188,6 +188,28 @@ describe('routing', () => {
       '127.0.0.1',
     );
     expect(known.status).toBe(200);
+
+    // A write in one region shows in that region only.
+    const widgets = (region: string): string =>
+      `http://localhost/mock/widgets/${region}/v1/projects/demo-project/widgets`;
+    const created = await handler(
+      new Request(widgets('eu'), {
+        method: 'POST',
+        body: '{"name":"Regional"}',
+        headers: { Authorization: DEMO, 'content-type': 'application/json' },
+      }),
+      '127.0.0.1',
+    );
+    expect(created.status).toBe(201);
+    const list = async (region: string): Promise<string> =>
+      (
+        await handler(
+          new Request(`${widgets(region)}?code=GB`, { headers: { Authorization: DEMO } }),
+          '127.0.0.1',
+        )
+      ).text();
+    expect(await list('eu')).toContain('Regional');
+    expect(await list('us')).not.toContain('Regional');
   });
 
   it('takes any text for a host variable without an enum', () => {
