@@ -18,6 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import type { BuildOptions } from 'esbuild';
 import type { Plugin } from 'vite';
+import { COMPRESSIBLE_CONTENT_TYPES } from '../http/content-types.ts';
 import { listFiles } from './list-files.ts';
 
 /** The virtual module that tells the playground where the entry is. */
@@ -36,13 +37,6 @@ const WORKER_SOURCES = {
   'json.worker': 'monaco-editor/languages/features/json/json.worker',
   'ts.worker': 'monaco-editor/languages/features/typescript/ts.worker',
 } as const;
-
-/** Content types of what the bundle holds, for the dev server. */
-const CONTENT_TYPES: Record<string, string> = {
-  '.js': 'text/javascript; charset=utf-8',
-  '.css': 'text/css; charset=utf-8',
-  '.ttf': 'font/ttf',
-};
 
 /**
  * The two esbuild builds: the entry as ES modules split into shared chunks (Monaco's language
@@ -196,7 +190,7 @@ export function monacoBundleIntegration(): AstroIntegration {
             if (file === null) return next();
             res.setHeader(
               'Content-Type',
-              CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+              COMPRESSIBLE_CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
             );
             createReadStream(file)
               .on('error', () => {
